@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// FactoryTwin — a digital twin of an AI factory. See README.md and docs/architecture.md.
+import PackageDescription
+import Foundation
+
+// Opt-in CPU tuning for calibration runs: `FT_TARGET_CPU=native make run` (or znver4, x86-64-v3 …).
+// Default builds target generic x86-64 so binaries run anywhere; the kernel profile records which build
+// produced each figure.
+let targetCPU = ProcessInfo.processInfo.environment["FT_TARGET_CPU"].flatMap { $0.isEmpty ? nil : $0 }
+let tuned: [SwiftSetting] = targetCPU.map { [.unsafeFlags(["-Xcc", "-march=\($0)", "-target-cpu", $0])] } ?? []
+let kernelDefines: [SwiftSetting] = targetCPU == nil ? [] : [.define("FT_TUNED_BUILD")]
+
+let package = Package(
+    name: "FactoryTwin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "factory-twin", targets: ["FactoryTwinCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GNU GSL through pkg-config (Debian: libgsl-dev). Only SimMath imports it.
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .target(name: "SimMath", dependencies: ["CGSL"], swiftSettings: tuned),
+        .target(name: "EventEngine", dependencies: [.product(name: "Collections", package: "swift-collections")],
+                swiftSettings: tuned),
+        .target(name: "InferenceKernel", dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+                swiftSettings: tuned + kernelDefines + [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "FacilityModels", dependencies: ["SimMath"], swiftSettings: tuned),
+        .target(name: "FacilitySim", dependencies: ["EventEngine", "FacilityModels", "SimMath"], swiftSettings: tuned),
+        .target(name: "Scenario", dependencies: ["FacilitySim", "FacilityModels", "Yams"], swiftSettings: tuned),
+        .executableTarget(name: "FactoryTwinCLI", dependencies: [
+            "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: tuned + kernelDefines),
+
+        .testTarget(name: "SimMathTests", dependencies: ["SimMath"]),
+        .testTarget(name: "EventEngineTests", dependencies: ["EventEngine", "SimMath"]),
+        .testTarget(name: "InferenceKernelTests", dependencies: ["InferenceKernel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FacilityModelsTests", dependencies: ["FacilityModels", "SimMath"]),
+        .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"]),
+    ]
+)

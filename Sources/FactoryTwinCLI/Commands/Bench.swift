@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `factory-twin bench …`: performance benchmarks that print one JSON object on stdout.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure performance; each subcommand prints one JSON object on stdout.",
+        subcommands: []
+    )
+}

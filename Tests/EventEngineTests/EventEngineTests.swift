@@ -1,0 +1,7 @@
+import XCTest
+@testable import EventEngine
+
+final class EventEngineModuleTests: XCTestCase {
+    /// The module links; real tests live beside this file.
+    func testModuleLinks() throws {}
+}

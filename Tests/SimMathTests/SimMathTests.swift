@@ -1,0 +1,7 @@
+import XCTest
+@testable import SimMath
+
+final class SimMathModuleTests: XCTestCase {
+    /// The module links; real tests live beside this file.
+    func testModuleLinks() throws {}
+}
