@@ -33,8 +33,9 @@ let package = Package(
         .target(name: "FacilityModels", dependencies: ["SimMath"], swiftSettings: tuned),
         .target(name: "FacilitySim", dependencies: ["EventEngine", "FacilityModels", "SimMath"], swiftSettings: tuned),
         .target(name: "Scenario", dependencies: ["FacilitySim", "FacilityModels", "Yams"], swiftSettings: tuned),
+        .target(name: "Reporting", dependencies: ["FacilitySim"], swiftSettings: tuned),
         .executableTarget(name: "FactoryTwinCLI", dependencies: [
-            "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario",
+            "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: tuned + kernelDefines),
 
@@ -44,5 +45,6 @@ let package = Package(
         .testTarget(name: "FacilityModelsTests", dependencies: ["FacilityModels", "SimMath"]),
         .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
     ]
 )

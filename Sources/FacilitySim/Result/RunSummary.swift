@@ -1,0 +1,68 @@
+/// The headline figures of one run, in SI units, written as `summary.json`.
+///
+/// Keys are the snake_case forms of the property names (`itEnergyJoules` → `it_energy_joules`).
+/// Every figure is simulated except `wallSeconds`, the only field read from the host clock, so two
+/// runs of the same scenario and seed differ in that field alone.
+public struct RunSummary: Codable, Sendable, Equatable {
+    /// Scenario name from the file.
+    public var scenario: String
+    /// Seed the run used.
+    public var seed: UInt64
+    /// FactoryTwin version that produced the figures.
+    public var version: String
+    /// `fluid` or `request`.
+    public var fidelity: String
+    /// Accelerator catalogue name and number of GPUs simulated.
+    public var accelerator: String
+    public var gpus: Int
+
+    /// Power usage effectiveness (The Green Grid): total facility energy / IT energy.
+    public var pue: Double
+    /// Partial PUE of the cooling subsystem: (IT + cooling energy) / IT energy.
+    public var ppueCooling: Double
+    /// Energy reuse effectiveness: (total − reused) / IT.
+    public var ere: Double
+    /// Energy reuse factor: reused / total.
+    public var erf: Double
+    /// Water usage effectiveness, litres per kWh of IT energy (0 without evaporative cooling).
+    public var wueLitersPerKilowattHour: Double
+
+    /// IT energy at the server input (GPUs plus the rest of the server), J.
+    public var itEnergyJoules: Double
+    /// Energy drawn from the utility, J.
+    public var facilityEnergyJoules: Double
+    /// Energy by subsystem, J; the values sum to `facilityEnergyJoules`.
+    public var energyBySubsystemJoules: [String: Double]
+    /// Heat delivered to the heat user, J.
+    public var heatRecoveredJoules: Double
+    /// Heat rejected to the environment, J.
+    public var heatRejectedJoules: Double
+    /// Water evaporated and blown down, litres.
+    public var waterLiters: Double
+    /// |electrical energy in − heat rejected − heat recovered − Δ stored heat| / electrical energy in.
+    public var energyBalanceRelativeError: Double
+
+    /// Mean IT power over the run, W.
+    public var meanItPowerWatts: Double
+    /// Peak facility power drawn from the utility, W.
+    public var peakFacilityPowerWatts: Double
+    /// Highest GPU junction temperature reached, °C.
+    public var maxGpuTemperatureCelsius: Double
+    /// GPU temperature limit of the scenario (`thermal_management.gpu_temperature_threshold`), °C.
+    public var gpuTemperatureLimitCelsius: Double
+    /// Time during which at least one GPU was above the limit, s.
+    public var secondsAboveGpuLimit: Double
+    /// GPU-seconds spent above the limit (a GPU above the limit for 1 h counts 3600), s.
+    public var gpuSecondsAboveLimit: Double
+    /// Time the chiller ran (trim or full mechanical cooling), s.
+    public var chillerSeconds: Double
+    /// Highest facility-water supply temperature, °C.
+    public var maxCoolantSupplyCelsius: Double
+
+    /// Simulated horizon, s.
+    public var simulatedSeconds: Double
+    /// Events the engine executed.
+    public var events: Int
+    /// Host wall-clock time of the simulation, s (the one non-deterministic field).
+    public var wallSeconds: Double
+}

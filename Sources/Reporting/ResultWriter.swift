@@ -1,0 +1,82 @@
+import FacilitySim
+import Foundation
+
+/// Writes a `RunResult` into an output directory: `summary.json` and `timeseries.csv`.
+///
+/// Each file is written to a hidden temporary name in the same directory and renamed into place,
+/// so a reader never sees a half-written file and a failed run leaves the previous results intact.
+public enum ResultWriter {
+    /// Errors writing results, naming the path.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes every result file of `result` into `directory` (created if needed).
+    public static func write(_ result: RunResult, to directory: URL) throws {
+        try createDirectory(directory)
+        try writeAtomically(summaryJSON(result.summary), to: directory.appendingPathComponent("summary.json"))
+        try writeAtomically(Data(timeSeriesCSV(result.timeSeries).utf8), to: directory.appendingPathComponent("timeseries.csv"))
+    }
+
+    /// `summary.json`: sorted keys, pretty-printed, snake_case, trailing newline.
+    public static func summaryJSON(_ summary: RunSummary) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(summary)
+        data.append(0x0A)
+        return data
+    }
+
+    /// `timeseries.csv`: a header of column names (with units), then one line per sample.
+    /// Numbers use Swift's shortest round-trip representation, so the file is locale-independent
+    /// and reproducible bit for bit.
+    public static func timeSeriesCSV(_ series: TimeSeries) -> String {
+        var out = series.columns.joined(separator: ",") + "\n"
+        out.reserveCapacity(series.values.count * 12)
+        let width = series.columns.count
+        for row in 0..<series.count {
+            for c in 0..<width {
+                if c > 0 { out += "," }
+                out += format(series[row, c])
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    static func createDirectory(_ directory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: directory.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes `data` to a temporary file beside `url` and renames it over `url`.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try data.write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw WriteError(path: url.path, reason: reason)
+            }
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: url.path, reason: error.localizedDescription)
+        }
+    }
+}
