@@ -15,6 +15,8 @@ struct FactoryTwin: AsyncParsableCommand {
         """,
         version: FactoryTwinVersion.string,
         subcommands: [
+            Run.self,
+            Validate.self,
             Bench.self,
         ]
     )

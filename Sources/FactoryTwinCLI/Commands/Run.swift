@@ -1,0 +1,69 @@
+import ArgumentParser
+import FacilitySim
+import Foundation
+import Reporting
+import Scenario
+
+/// `factory-twin run SCENARIO.yaml [--out DIR]`: simulates a scenario and writes its results.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a scenario and write summary.json and timeseries.csv.",
+        discussion: """
+        The scenario is validated first; when it has errors they are printed and nothing is written \
+        (exit 65). Results go to Reports/<scenario name>/ unless --out is given. Each file is written \
+        to a temporary name and renamed, so an interrupted run never leaves a half-written file.
+        """
+    )
+
+    @Argument(help: "Scenario YAML file.")
+    var scenario: String
+
+    @Option(help: "Output directory (default: Reports/<scenario name>).")
+    var out: String?
+
+    @Option(help: "Override the scenario's seed.")
+    var seed: UInt64?
+
+    @Flag(help: "Do not print progress on stderr.")
+    var quiet = false
+
+    func run() throws {
+        var spec: ScenarioSpec
+        do {
+            spec = try ScenarioLoader.load(path: scenario)
+        } catch let error as ScenarioError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(65)
+        }
+        if let seed { spec.seed = seed }
+        let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
+        let result: RunResult
+        do {
+            result = try FacilitySimulation(spec: spec).run(progress: progress)
+        } catch {
+            FileHandle.standardError.write(Data("error: simulation of \(scenario) failed: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
+        try ResultWriter.write(result, to: directory)
+        let s = result.summary
+        print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.0f s  (%.2f s wall) → %@",
+                     spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
+                     s.secondsAboveGpuLimit, s.wallSeconds, directory.path))
+    }
+}
+
+/// A one-line progress indicator on stderr, redrawn in place at most every 1 % of progress.
+final class ProgressLine {
+    private let label: String
+    private var lastPercent = -1
+
+    init(label: String) { self.label = label }
+
+    func update(_ fraction: Double) {
+        let percent = Int((fraction * 100).rounded(.down))
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        FileHandle.standardError.write(Data("\r\(label): \(percent) %\(percent >= 100 ? "\n" : "")".utf8))
+    }
+}

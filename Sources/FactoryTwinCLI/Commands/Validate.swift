@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+/// `factory-twin validate FILE…`: checks scenario files and reports every problem with its location.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files; print every problem as FILE:LINE:COLUMN: error: field: message.",
+        discussion: "Exits 0 when every file is valid and 65 (data error) when any is not."
+    )
+
+    @Argument(help: "Scenario YAML files to check.")
+    var scenarios: [String]
+
+    func run() throws {
+        var failed = false
+        for path in scenarios {
+            do {
+                let spec = try ScenarioLoader.load(path: path)
+                print("\(path): ok (\(spec.name))")
+            } catch let error as ScenarioError {
+                failed = true
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            }
+        }
+        if failed { throw ExitCode(65) }
+    }
+}
