@@ -51,6 +51,7 @@ extension EventCalendar {
             if entry.time > time || (entry.time == time && entry.order > order) { continue }
             if entry.time == time && entry.order == order { return true }
             let firstChild = index * Self.arity + 1
+            if firstChild >= storedCount { continue }
             for child in firstChild..<Swift.min(firstChild + Self.arity, storedCount) { stack.append(child) }
         }
         return false

@@ -18,6 +18,9 @@ public struct ServerPool<Customer> {
     /// The waiting line, head first.
     @usableFromInline
     var line: Deque<Customer>
+    /// Time (s) of the last request or release; time may not go back before it.
+    @usableFromInline
+    var lastChangeTime: Double
     /// Time-weighted number of busy servers (storage of ``busyMonitor``).
     @usableFromInline
     var busyServers: TimeWeightedMonitor
@@ -31,6 +34,7 @@ public struct ServerPool<Customer> {
         guard servers >= 1 else { throw EventEngineError.invalidServerCount(servers) }
         serverCount = servers
         busy = 0
+        lastChangeTime = startTime
         line = Deque()
         busyServers = TimeWeightedMonitor(startTime: startTime, value: 0)
         waiting = TimeWeightedMonitor(startTime: startTime, value: 0)
@@ -59,6 +63,7 @@ public struct ServerPool<Customer> {
     /// - Complexity: O(1) amortised.
     @inlinable
     public mutating func request(_ customer: Customer, at time: Double) throws -> Bool {
+        try advance(to: time)
         if busy < serverCount {
             busy &+= 1
             try busyServers.record(Double(busy), at: time)
@@ -77,6 +82,7 @@ public struct ServerPool<Customer> {
     @inlinable
     public mutating func release(at time: Double) throws -> Customer? {
         guard busy > 0 else { throw EventEngineError.releaseWithoutBusyServer }
+        try advance(to: time)
         if let next = line.popFirst() {
             try waiting.record(Double(line.count), at: time)
             return next
@@ -86,9 +92,19 @@ public struct ServerPool<Customer> {
         return nil
     }
 
+    /// Moves the pool's notion of time to `time` (s), refusing to go back.
+    @inlinable
+    mutating func advance(to time: Double) throws {
+        guard time >= lastChangeTime else {
+            throw EventEngineError.timeWentBackwards(time: time, last: lastChangeTime)
+        }
+        lastChangeTime = time
+    }
+
     /// Starts new observation windows of both monitors at `time` (s), e.g. at the end of a warm-up.
     /// - Throws: ``EventEngineError/timeWentBackwards(time:last:)`` if `time` is before the last change.
     public mutating func resetStatistics(at time: Double) throws {
+        try advance(to: time)
         try busyServers.reset(at: time)
         try waiting.reset(at: time)
     }
