@@ -1,0 +1,129 @@
+/// The d-ary heap primitives of ``EventCalendar``: sift-up, removal of the root, reallocation,
+/// heapify and the invariant check.
+extension EventCalendar {
+    /// Places `entry` into the hole at index `start` (uninitialised) and moves it up until its parent
+    /// precedes it. `storedCount` is not changed.
+    /// - Complexity: O(log n) worst case.
+    @inlinable
+    func siftUp(_ entry: CalendarEntry<Event>, from start: Int) {
+        let base = entries
+        let time = entry.time, order = entry.order
+        var hole = start
+        while hole > 0 {
+            let parent = (hole &- 1) / Self.arity
+            let p = base + parent
+            if time > p.pointee.time || (time == p.pointee.time && order > p.pointee.order) { break }
+            (base + hole).moveInitialize(from: p, count: 1)
+            hole = parent
+        }
+        (base + hole).initialize(to: entry)
+        assert(hole == 0 || base[(hole &- 1) / Self.arity].precedes(base[hole]), "heap order violated after sift-up")
+    }
+
+    /// Removes and returns the root (the earliest entry, cancelled or not). Requires `storedCount > 0`.
+    ///
+    /// Uses a hole that travels down along the smallest child and is filled by the former last entry
+    /// once no child precedes it.
+    /// - Complexity: O(d · log_d n).
+    @inlinable
+    func removeRoot() -> CalendarEntry<Event> {
+        let base = entries
+        let root = base.move()
+        storedCount &-= 1
+        let n = storedCount
+        if n == 0 { return root }
+        let last = (base + n).move()
+        let time = last.time, order = last.order
+        var hole = 0
+        while true {
+            let firstChild = hole &* Self.arity &+ 1
+            if firstChild >= n { break }
+            var best = firstChild
+            var bestTime = base[firstChild].time
+            var bestOrder = base[firstChild].order
+            let end = Swift.min(firstChild &+ Self.arity, n)
+            var child = firstChild &+ 1
+            while child < end {
+                let t = base[child].time
+                if t < bestTime || (t == bestTime && base[child].order < bestOrder) {
+                    best = child
+                    bestTime = t
+                    bestOrder = base[child].order
+                }
+                child &+= 1
+            }
+            if time < bestTime || (time == bestTime && order < bestOrder) { break }
+            (base + hole).moveInitialize(from: base + best, count: 1)
+            hole = best
+        }
+        (base + hole).initialize(to: last)
+        assert(hole == 0 || base[(hole &- 1) / Self.arity].precedes(base[hole]), "heap order violated after removal")
+        return root
+    }
+
+    /// Moves the heap into new storage with room for `newCapacity` entries.
+    @usableFromInline
+    func reallocate(to newCapacity: Int) {
+        let room = Swift.max(newCapacity, storedCount, 16)
+        let fresh = UnsafeMutablePointer<CalendarEntry<Event>>.allocate(capacity: room)
+        fresh.moveInitialize(from: entries, count: storedCount)
+        entries.deallocate()
+        entries = fresh
+        capacity = room
+    }
+
+    /// Whether every entry is preceded by its parent (the heap invariant), checked over the whole heap.
+    /// - Complexity: O(n).
+    public func satisfiesHeapInvariant() -> Bool {
+        var index = 1
+        while index < storedCount {
+            if !entries[(index - 1) / Self.arity].precedes(entries[index]) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Drops every cancelled entry from the heap and rebuilds it bottom-up (Floyd's heapify).
+    /// Firing order is unchanged because (time, priority, sequence) is a strict total order.
+    /// - Complexity: O(n).
+    @usableFromInline
+    func compact() {
+        var kept = 0
+        for index in 0..<storedCount {
+            let entry = (entries + index).move()
+            if cancelledKeys[entry.order] != nil { continue }
+            (entries + kept).initialize(to: entry)
+            kept += 1
+        }
+        storedCount = kept
+        cancelledInHeap = 0
+        guard kept > 1 else { return }
+        var parent = (kept - 2) / Self.arity
+        while parent >= 0 {
+            siftDown(from: parent)
+            parent -= 1
+        }
+        assert(satisfiesHeapInvariant(), "heap order violated after compaction")
+    }
+
+    /// Restores heap order below `index` when only the entry at `index` may be out of place.
+    /// - Complexity: O(d · log_d n).
+    @usableFromInline
+    func siftDown(from index: Int) {
+        let entry = (entries + index).move()
+        var hole = index
+        while true {
+            let firstChild = hole * Self.arity + 1
+            if firstChild >= storedCount { break }
+            var best = firstChild
+            for child in (firstChild + 1)..<Swift.min(firstChild + Self.arity, storedCount)
+            where entries[child].precedes(entries[best]) {
+                best = child
+            }
+            if entry.precedes(entries[best]) { break }
+            (entries + hole).moveInitialize(from: entries + best, count: 1)
+            hole = best
+        }
+        (entries + hole).initialize(to: entry)
+    }
+}

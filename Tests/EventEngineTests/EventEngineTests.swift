@@ -1,7 +1,0 @@
-import XCTest
-@testable import EventEngine
-
-final class EventEngineModuleTests: XCTestCase {
-    /// The module links; real tests live beside this file.
-    func testModuleLinks() throws {}
-}
