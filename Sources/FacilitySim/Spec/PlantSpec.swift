@@ -1,0 +1,37 @@
+/// Scenario choices for the cooling plant, heat recovery and power chain.
+///
+/// Fields left `nil` take the sourced defaults of the corresponding `FacilityModels` type.
+public struct PlantSpec: Sendable {
+    /// How mechanical cooling is used.
+    public enum ChillerMode: String, Sendable, CaseIterable {
+        /// No chiller: the supply temperature floats with the weather.
+        case none
+        /// The chiller trims only when dry coolers cannot meet the set-point (warm-water designs).
+        case trim
+        /// Chilled water from the chiller, with a water-side economiser when it is cold enough.
+        case full
+    }
+
+    /// Facility-water supply set-point, °C.
+    public var supplySetpointCelsius: Double?
+    /// Dry-cooler approach to dry-bulb, K.
+    public var dryCoolerApproachKelvin: Double?
+    public var chiller: ChillerMode
+    /// Reject heat through an evaporative cooling tower (wet-bulb + approach) instead of dry coolers.
+    public var coolingTower: Bool
+    /// Heat demand of the heat user (district heating), W; nil without heat recovery.
+    public var heatRecoveryDemandWatts: Double?
+    /// Supply temperature the heat user needs, °C.
+    public var heatRecoverySupplyCelsius: Double?
+
+    public init(supplySetpointCelsius: Double? = nil, dryCoolerApproachKelvin: Double? = nil,
+                chiller: ChillerMode = .trim, coolingTower: Bool = false,
+                heatRecoveryDemandWatts: Double? = nil, heatRecoverySupplyCelsius: Double? = nil) {
+        self.supplySetpointCelsius = supplySetpointCelsius
+        self.dryCoolerApproachKelvin = dryCoolerApproachKelvin
+        self.chiller = chiller
+        self.coolingTower = coolingTower
+        self.heatRecoveryDemandWatts = heatRecoveryDemandWatts
+        self.heatRecoverySupplyCelsius = heatRecoverySupplyCelsius
+    }
+}

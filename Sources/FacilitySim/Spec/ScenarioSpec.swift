@@ -1,0 +1,77 @@
+/// A validated scenario: everything a run needs, in canonical units.
+///
+/// `Scenario` builds it from a YAML file; tests build it directly. Defaults of physical parameters
+/// live with their sources in `FacilityModels`; this type only says which were chosen.
+public struct ScenarioSpec: Sendable {
+    /// Fidelity of the simulation: load levels (years) or every request (minutes to days).
+    public enum Fidelity: String, Sendable, CaseIterable {
+        case fluid
+        case request
+    }
+
+    /// Scenario name; also the default output directory `Reports/<name>`.
+    public var name: String
+    /// Seed of every random stream of the run.
+    public var seed: UInt64
+    /// Simulated time, s.
+    public var horizonSeconds: Double
+    /// Interval between time-series samples, s.
+    public var samplingIntervalSeconds: Double
+    public var fidelity: Fidelity
+
+    /// The IT hall: accelerators, servers, tanks and racks.
+    public var facility: FacilitySpec
+    /// The document's `cooling_system` block.
+    public var coolingSystem: CoolingSystemBlock
+    /// The document's `thermal_management` block.
+    public var thermalManagement: ThermalManagementBlock
+    /// Cooling plant parameters.
+    public var plant: PlantSpec
+    /// Outdoor conditions.
+    public var weather: WeatherSource
+    /// GPU utilisation over time.
+    public var load: LoadSpec
+
+    public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
+                fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
+                thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
+                weather: WeatherSource, load: LoadSpec) {
+        self.name = name
+        self.seed = seed
+        self.horizonSeconds = horizonSeconds
+        self.samplingIntervalSeconds = samplingIntervalSeconds
+        self.fidelity = fidelity
+        self.facility = facility
+        self.coolingSystem = coolingSystem
+        self.thermalManagement = thermalManagement
+        self.plant = plant
+        self.weather = weather
+        self.load = load
+    }
+}
+
+/// The IT hall.
+public struct FacilitySpec: Sendable {
+    /// Accelerator catalogue name, e.g. `H100-SXM`.
+    public var accelerator: String
+    /// Number of GPUs.
+    public var gpus: Int
+    /// GPUs per server (8 for HGX/DGX boards).
+    public var gpusPerServer: Int
+    /// Fraction of GPUs on the primary cooling technology; the rest are on the secondary one.
+    public var primaryShare: Double
+    /// GPUs sharing one immersion tank.
+    public var gpusPerTank: Int
+    /// GPUs per rack (cold-plate or air-cooled).
+    public var gpusPerRack: Int
+
+    public init(accelerator: String, gpus: Int, gpusPerServer: Int = 8, primaryShare: Double = 1,
+                gpusPerTank: Int = 32, gpusPerRack: Int = 32) {
+        self.accelerator = accelerator
+        self.gpus = gpus
+        self.gpusPerServer = gpusPerServer
+        self.primaryShare = primaryShare
+        self.gpusPerTank = gpusPerTank
+        self.gpusPerRack = gpusPerRack
+    }
+}

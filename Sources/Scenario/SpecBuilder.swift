@@ -1,0 +1,189 @@
+import FacilitySim
+import Foundation
+import Yams
+
+/// Turns the root mapping of a scenario file into a `ScenarioSpec`, recording diagnostics on the way.
+///
+/// Each block has its own method; every method reads all its keys (so a problem in one field never
+/// hides another) and ends with `rejectUnknownKeys()`.
+struct SpecBuilder {
+    let reader: ScenarioReader
+    let root: MappingCursor
+    let baseDirectory: URL
+
+    func build() -> ScenarioSpec? {
+        if let version = root.integer("schema_version", default: ScenarioLoader.schemaVersion, range: 1...1_000),
+           version != ScenarioLoader.schemaVersion {
+            reader.error(at: root.value("schema_version"), "schema_version",
+                         "this build reads schema version \(ScenarioLoader.schemaVersion), the file declares \(version)")
+        }
+        root.accept("description")
+        let name = root.string("name", required: true, maxLength: 100)
+        if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
+            reader.error(at: root.value("name"), "name", "a name must be non-empty, must not contain '/' or start with '.' (it names the output directory)")
+        }
+        let seed = root.integer("seed", default: 1, range: 0...Int.max)
+        let horizon = root.quantity("horizon", .time, range: 1...(100 * 31_536_000.0), required: true)
+        let sampling = root.quantity("sampling_interval", .time, default: 3600, range: 1...(31_536_000.0))
+        if let horizon, let sampling, sampling > horizon {
+            reader.error(at: root.value("sampling_interval"), "sampling_interval",
+                         "the sampling interval (\(sampling) s) is longer than the horizon (\(horizon) s)")
+        }
+        let fidelity = root.choice("fidelity", ScenarioSpec.Fidelity.self, default: .fluid)
+        let facility = readFacility()
+        let cooling = readCoolingSystem()
+        let thermal = readThermalManagement()
+        let plant = readPlant(cooling: cooling)
+        let weather = readWeather()
+        let load = readLoad()
+        root.rejectUnknownKeys()
+
+        guard let name, let seed, let horizon, let sampling, let fidelity, let facility, let cooling,
+              let thermal, let plant, let weather, let load else { return nil }
+        return ScenarioSpec(name: name, seed: UInt64(seed), horizonSeconds: horizon, samplingIntervalSeconds: sampling,
+                            fidelity: fidelity, facility: facility, coolingSystem: cooling, thermalManagement: thermal,
+                            plant: plant, weather: weather, load: load)
+    }
+
+    func readFacility() -> FacilitySpec? {
+        guard let m = root.mapping("facility") else {
+            if !root.contains("facility") { reader.error(at: root.node, "facility", "missing required block (accelerator, gpus, …)") }
+            return nil
+        }
+        defer { m.rejectUnknownKeys() }
+        let accelerator = m.string("accelerator", default: "H100-SXM")
+        let gpus = m.integer("gpus", range: 1...10_000_000, required: true)
+        let perServer = m.integer("gpus_per_server", default: 8, range: 1...1024)
+        let share = m.quantity("primary_share", .fraction, default: 1, range: 0...1)
+        let perTank = m.integer("gpus_per_tank", default: 32, range: 1...100_000)
+        let perRack = m.integer("gpus_per_rack", default: 32, range: 1...100_000)
+        guard let accelerator, let gpus, let perServer, let share, let perTank, let perRack else { return nil }
+        return FacilitySpec(accelerator: accelerator, gpus: gpus, gpusPerServer: perServer, primaryShare: share,
+                            gpusPerTank: perTank, gpusPerRack: perRack)
+    }
+
+    func readCoolingSystem() -> CoolingSystemBlock? {
+        guard let m = root.mapping("cooling_system") else {
+            if !root.contains("cooling_system") {
+                reader.error(at: root.node, "cooling_system", "missing required block (primary: liquid_immersion | direct_to_chip | air)")
+            }
+            return nil
+        }
+        defer { m.rejectUnknownKeys() }
+        let primary = m.choice("primary", CoolingSystemBlock.Technology.self, required: true)
+        let secondary = m.choice("secondary", CoolingSystemBlock.Technology.self, default: CoolingSystemBlock.Technology.none)
+        let target = m.quantity("power_usage_effectiveness_target", .dimensionless, range: 1...5)
+        let recovery = m.flag("heat_recovery", default: false)
+        let redundancy = m.choice("redundancy", CoolingSystemBlock.Redundancy.self, default: .n)
+        if primary == CoolingSystemBlock.Technology.none {
+            reader.error(at: m.value("primary"), m.child("primary"), "the primary cooling cannot be 'none': GPUs must be cooled")
+        }
+        guard let primary, let secondary, let redundancy else { return nil }
+        return CoolingSystemBlock(primary: primary, secondary: secondary, powerUsageEffectivenessTarget: target,
+                                  heatRecovery: recovery, redundancy: redundancy)
+    }
+
+    func readThermalManagement() -> ThermalManagementBlock? {
+        guard let m = root.mapping("thermal_management") else {
+            return root.contains("thermal_management") ? nil : ThermalManagementBlock()
+        }
+        defer { m.rejectUnknownKeys() }
+        let threshold = m.quantity("gpu_temperature_threshold", .temperature, default: 70, range: 20...120)
+        let throttling = m.flag("automatic_throttling", default: true)
+        let maintenance = m.choice("predictive_maintenance", ThermalManagementBlock.PredictiveMaintenance.self, default: .disabled)
+        guard let threshold, let maintenance else { return nil }
+        return ThermalManagementBlock(gpuTemperatureThresholdCelsius: threshold, automaticThrottling: throttling,
+                                      predictiveMaintenance: maintenance)
+    }
+
+    func readPlant(cooling: CoolingSystemBlock?) -> PlantSpec? {
+        var plant = PlantSpec()
+        if let m = root.mapping("heat_rejection") {
+            plant.supplySetpointCelsius = m.quantity("supply_setpoint", .temperature, range: 2...60)
+            plant.dryCoolerApproachKelvin = m.quantity("dry_cooler_approach", .temperatureDifference, range: 0.5...30)
+            plant.chiller = m.choice("chiller", PlantSpec.ChillerMode.self, default: .trim) ?? .trim
+            plant.coolingTower = m.flag("cooling_tower", default: false)
+            m.rejectUnknownKeys()
+        }
+        if let m = root.mapping("heat_recovery") {
+            plant.heatRecoveryDemandWatts = m.quantity("demand", .power, range: 0...1e10, required: true)
+            plant.heatRecoverySupplyCelsius = m.quantity("supply_temperature", .temperature, default: 65, range: 20...120)
+            m.rejectUnknownKeys()
+            if cooling?.heatRecovery == false {
+                reader.error(at: root.value("heat_recovery"), "heat_recovery",
+                             "a heat_recovery block is given but cooling_system.heat_recovery is disabled; enable it or remove the block")
+            }
+        } else if cooling?.heatRecovery == true {
+            reader.error(at: root.node, "heat_recovery",
+                         "cooling_system.heat_recovery is enabled but there is no heat_recovery block (demand, supply_temperature)")
+        }
+        return plant
+    }
+
+    func readWeather() -> WeatherSource? {
+        guard let m = root.mapping("weather") else {
+            if !root.contains("weather") { reader.error(at: root.node, "weather", "missing required block (file: weather/….csv, or synthetic: …)") }
+            return nil
+        }
+        defer { m.rejectUnknownKeys() }
+        let offset = m.quantity("offset", .temperatureDifference, default: 0, range: -30...30) ?? 0
+        if let file = m.string("file", maxLength: 4096) {
+            let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
+            if !FileManager.default.isReadableFile(atPath: url.path) {
+                reader.error(at: m.value("file"), m.child("file"), "weather file not found or not readable: \(url.path)")
+                return nil
+            }
+            return .tmy3(path: url.path, offsetKelvin: offset)
+        }
+        if let s = m.mapping("synthetic") {
+            defer { s.rejectUnknownKeys() }
+            let mean = s.quantity("mean", .temperature, default: 15, range: -60...60)
+            let annual = s.quantity("annual_amplitude", .temperatureDifference, default: 10, range: 0...40)
+            let daily = s.quantity("daily_amplitude", .temperatureDifference, default: 5, range: 0...30)
+            let day = s.quantity("hottest_day", .dimensionless, default: 200, range: 1...365)
+            let rh = s.quantity("relative_humidity", .fraction, default: 0.6, range: 0.01...1)
+            guard let mean, let annual, let daily, let day, let rh else { return nil }
+            return .synthetic(meanCelsius: mean + offset, annualAmplitudeKelvin: annual, dailyAmplitudeKelvin: daily,
+                              hottestDayOfYear: day, relativeHumidity: rh)
+        }
+        reader.error(at: m.node, "weather", "give either `file:` (a TMY3 CSV) or a `synthetic:` block")
+        return nil
+    }
+
+    func readLoad() -> LoadSpec? {
+        guard let m = root.mapping("load") else {
+            return root.contains("load") ? nil : .constant(utilisation: 1)
+        }
+        defer { m.rejectUnknownKeys() }
+        enum Profile: String, CaseIterable { case constant, diurnal, hourly }
+        let profile = m.choice("profile", Profile.self, default: .constant)
+        switch profile {
+        case .constant:
+            guard let u = m.quantity("utilisation", .fraction, default: 1, range: 0...1) else { return nil }
+            return .constant(utilisation: u)
+        case .diurnal:
+            let mean = m.quantity("mean", .fraction, default: 0.7, range: 0...1)
+            let amplitude = m.quantity("amplitude", .fraction, default: 0.2, range: 0...1)
+            let peak = m.quantity("peak_hour", .dimensionless, default: 15, range: 0...24)
+            guard let mean, let amplitude, let peak else { return nil }
+            if mean + amplitude > 1 + 1e-12 || mean - amplitude < -1e-12 {
+                reader.error(at: m.value("amplitude"), m.child("amplitude"),
+                             "mean ± amplitude must stay within 0…1 (a load above 100 % is impossible): \(mean) ± \(amplitude)")
+                return nil
+            }
+            return .diurnal(mean: mean, amplitude: amplitude, peakHour: peak)
+        case .hourly:
+            guard let file = m.string("file", required: true, maxLength: 4096) else { return nil }
+            let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
+            do {
+                let values = try HourlyLoadFile.read(url)
+                return .hourly(values: values, source: url.path)
+            } catch {
+                reader.error(at: m.value("file"), m.child("file"), "\(error)")
+                return nil
+            }
+        case nil:
+            return nil
+        }
+    }
+}
