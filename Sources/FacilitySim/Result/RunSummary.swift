@@ -33,8 +33,13 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var facilityEnergyJoules: Double
     /// Energy by subsystem, J; the values sum to `facilityEnergyJoules`.
     public var energyBySubsystemJoules: [String: Double]
-    /// Heat delivered to the heat user, J.
+    /// Heat exported from the facility water to the heat user, J (the reused energy of ERE and ERF).
     public var heatRecoveredJoules: Double
+    /// Heat delivered to the heat user after the heat pump's lift, J.
+    public var heatDeliveredJoules: Double
+    /// Electricity of the heat-recovery heat pump, J; it serves the heat user and lies outside the
+    /// data-centre boundary, so it is not in `facilityEnergyJoules` or the PUE.
+    public var heatPumpEnergyJoules: Double
     /// Heat rejected to the environment, J.
     public var heatRejectedJoules: Double
     /// Water evaporated and blown down, litres.

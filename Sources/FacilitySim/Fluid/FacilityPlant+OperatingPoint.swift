@@ -1,0 +1,148 @@
+import FacilityModels
+import Foundation
+
+extension FacilityPlant {
+    /// Sets every cohort's inputs for utilisation `u` and finds the plant's electrical powers.
+    ///
+    /// Heat paths: each GPU's own power enters its module (node 1); the rest of the server's power
+    /// (other components and PSU loss) enters node 2 — all of it in a tank, the liquid-captured share
+    /// on cold plates — and the remainder goes to room air, as does everything in an air-cooled server.
+    func operatingPoint(utilisation u: Double, weather: WeatherSample, hour: Int, cohorts: inout [Cohort]) -> PlantPoint {
+        var powers = SubsystemPowers()
+        let gpuWatts = accelerator.powerWatts(utilisation: u)
+        var liquidHeat = 0.0, airHeat = 0.0, liquidDesign = 0.0, secondaryFlowRatio = 0.0
+        for i in cohorts.indices {
+            let technology = cohorts[i].technology
+            let server = FacilityPlant.serverWattsPerGPU(gpu: gpuWatts, utilisation: u, air: technology == .air)
+            let design = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: technology == .air)
+            let gpus = Double(cohorts[i].gpus)
+            powers.it += gpus * server
+            var sinkPerGPU = 0.0
+            switch technology {
+            case .liquidImmersion, .none:
+                sinkPerGPU = server - gpuWatts
+                liquidDesign += gpus * design
+            case .directToChip:
+                sinkPerGPU = max(0, PlantDefaults.liquidCaptureFraction * server - gpuWatts)
+                liquidDesign += gpus * PlantDefaults.liquidCaptureFraction * design
+            case .air:
+                sinkPerGPU = 0
+            }
+            let airPerGPU = server - gpuWatts - sinkPerGPU
+            cohorts[i].inputs.modulePowerWatts = gpuWatts
+            cohorts[i].inputs.sinkPowerWatts = sinkPerGPU * Double(cohorts[i].chain.modulesPerSink)
+            cohorts[i].heatToAirWatts = gpus * airPerGPU
+            if technology != .air { liquidHeat += gpus * (gpuWatts + sinkPerGPU) }
+            airHeat += gpus * airPerGPU
+        }
+        if liquidDesign > 0 { secondaryFlowRatio = liquidHeat / liquidDesign }
+
+        // Power chain serving the IT: PDU then UPS. Their losses heat the electrical rooms (air).
+        let pduLoss = pdu.lossWatts(outputWatts: powers.it)
+        let upsLoss = ups.lossWatts(outputWatts: powers.it + pduLoss)
+        airHeat += pduLoss + upsLoss
+
+        // Air handling (CRAH fans) for all heat that reaches air: V̇ = Q/(ρ·cp·ΔT), P = Δp·V̇/η.
+        let airFlow = airHeat / (1.2 * 1005 * PlantDefaults.crahAirRiseKelvin)
+        powers["air_handling"] = PlantDefaults.crahFanPressure * airFlow / PlantDefaults.crahFanEfficiency
+        let airCoilHeat = airHeat + powers["air_handling"]
+
+        let tower = spec.plant.coolingTower
+        let sinkCelsius = tower ? weather.wetBulbCelsius : weather.dryBulbCelsius
+        let approach = tower ? PlantDefaults.towerApproachKelvin : (spec.plant.dryCoolerApproachKelvin ?? PlantDefaults.dryCoolerApproachKelvin)
+        let fanFraction = tower ? PlantDefaults.towerFanFraction : PlantDefaults.dryCoolerFanFraction
+        var supply = setpointCelsius
+        var rejected = 0.0   // heat the dry coolers or towers reject, W
+
+        // Heat recovery takes its share of the liquid heat before the dry coolers.
+        let recovered = recoverHeat(liquidHeat: liquidHeat, hour: hour, supplyCelsius: setpointCelsius)
+        powers.heatRecoveredWatts = recovered.fromFacilityWatts
+        powers.heatDeliveredWatts = recovered.deliveredWatts
+        powers.heatPumpWatts = recovered.heatPumpWatts
+
+        // Room air is cooled by chilled water at 10 °C (Assumption for the CRAH coils of every design):
+        // from the economiser when the weather allows, from the chiller otherwise.
+        let chilledSupply = spec.coolingSystem.primary == .air ? setpointCelsius : 10.0
+        let free = sinkCelsius + approach + PlantDefaults.economiserApproachKelvin
+        let mechanicalShare = min(1, max(0, (free - chilledSupply) / PlantDefaults.chilledWaterRiseKelvin))
+        let airChillerHeat = mechanicalShare * airCoilHeat
+        var chillerWatts = chiller.powerWatts(heatWatts: airChillerHeat, supplyCelsius: chilledSupply, sinkCelsius: sinkCelsius + approach)
+        rejected += airCoilHeat
+
+        if liquidHeat > 0 {
+            // Warm-water loop: fans (or tower) modulate to hold the set-point; the chiller trims the rest.
+            let toReject = liquidHeat - recovered.fromFacilityWatts
+            let designShare = max(toReject / liquidDesign, 0)
+            let available = setpointCelsius - sinkCelsius
+            var fanRatio = available > 0 ? approach * designShare / available : .infinity
+            if fanRatio > 1 {
+                fanRatio = 1
+                let floating = sinkCelsius + approach * designShare
+                switch spec.plant.chiller {
+                case .none:
+                    supply = floating
+                case .trim, .full:
+                    let trim = toReject * min(1, (floating - setpointCelsius) / PlantDefaults.loopDesignRiseKelvin)
+                    chillerWatts += chiller.powerWatts(heatWatts: trim, supplyCelsius: setpointCelsius, sinkCelsius: sinkCelsius + approach)
+                }
+            }
+            let fans = Pump(designFlowCubicMetersPerSecond: 1, designPressurePascals: fanFraction * liquidDesign, efficiency: 1)
+            powers[tower ? "cooling_tower" : "cooling_fans"] += toReject > 0 ? fans.powerWatts(flowRatio: fanRatio) : 0
+            rejected += toReject
+            // Facility-water pumps (300 kPa) and technology-loop pumps (tank oil / CDU secondary).
+            let waterFlow = liquidDesign / (995.6 * 4177 * PlantDefaults.loopDesignRiseKelvin)
+            let water = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.waterPumpPressure,
+                             efficiency: PlantDefaults.waterPumpEfficiency)
+            let secondary = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.secondaryPumpPressure,
+                                 efficiency: PlantDefaults.secondaryPumpEfficiency)
+            powers["cooling_pumps"] += water.powerWatts(flowRatio: secondaryFlowRatio) + secondary.powerWatts(flowRatio: secondaryFlowRatio)
+        }
+        // Chilled-water and condenser-water pumps of the room-air cooling, sized on the design air heat.
+        let airDesign = max(airCoilHeat, 1)
+        let chilledFlow = airDesign / (995.6 * 4177 * PlantDefaults.chilledWaterRiseKelvin)
+        let chwPump = Pump(designFlowCubicMetersPerSecond: chilledFlow, designPressurePascals: PlantDefaults.waterPumpPressure,
+                           efficiency: PlantDefaults.waterPumpEfficiency)
+        powers["cooling_pumps"] += airCoilHeat > 0 ? 2 * chwPump.designPowerWatts : 0
+        powers["chiller"] = chillerWatts
+        // Heat-rejection fans/tower for the air-side heat and the compressor work.
+        let airRejectionFans = fanFraction * (airCoilHeat + chillerWatts)
+        powers[tower ? "cooling_tower" : "cooling_fans"] += airRejectionFans
+        rejected += chillerWatts
+        if tower { powers.waterLitersPerSecond = rejected * PlantDefaults.towerWaterLitersPerJoule }
+
+        powers["other"] = PlantDefaults.otherFacilityFraction * designITWatts
+        let transformerLoad = powers.total - powers["power_chain_losses"] + pduLoss + upsLoss
+        powers["power_chain_losses"] = pduLoss + upsLoss + transformer.lossWatts(outputWatts: transformerLoad)
+        for i in cohorts.indices {
+            cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { supply + $0 } ?? PlantDefaults.airInletCelsius
+        }
+        return PlantPoint(powers: powers, supplyCelsius: supply)
+    }
+
+    /// Heat exported to the heat user this hour.
+    struct Recovery {
+        var deliveredWatts = 0.0
+        var fromFacilityWatts = 0.0
+        var heatPumpWatts = 0.0
+    }
+
+    /// District heating: the demand (scenario mean, ±50 % seasonal swing peaking mid-January — Assumption)
+    /// is met from the facility's return water, lifted by a heat pump when the water is colder than the
+    /// user's supply temperature (COP = η·T_hot/(T_hot − T_source), η = 0.5, 3 K approaches — Assumption).
+    func recoverHeat(liquidHeat: Double, hour: Int, supplyCelsius: Double) -> Recovery {
+        guard spec.coolingSystem.heatRecovery, let mean = spec.plant.heatRecoveryDemandWatts, liquidHeat > 0 else { return Recovery() }
+        let day = Double(hour / 24)
+        let demand = mean * (1 + 0.5 * cos(2 * .pi * (day - 15) / 365))
+        let userSupply = spec.plant.heatRecoverySupplyCelsius ?? 65
+        let source = supplyCelsius + PlantDefaults.loopDesignRiseKelvin - 3
+        guard source < userSupply else {
+            let taken = min(demand, liquidHeat)
+            return Recovery(deliveredWatts: taken, fromFacilityWatts: taken, heatPumpWatts: 0)
+        }
+        let hot = userSupply + 3 + 273.15, cold = source + 273.15
+        let cop = PlantDefaults.heatPumpCarnotFraction * hot / (hot - cold)
+        let fromFacility = min(demand * (1 - 1 / cop), liquidHeat)
+        let delivered = fromFacility / (1 - 1 / cop)
+        return Recovery(deliveredWatts: delivered, fromFacilityWatts: fromFacility, heatPumpWatts: delivered - fromFacility)
+    }
+}

@@ -1,0 +1,123 @@
+import FacilityModels
+import Foundation
+import SimMath
+
+/// Outdoor conditions during one hour.
+struct WeatherSample {
+    var dryBulbCelsius: Double
+    var wetBulbCelsius: Double
+}
+
+/// The operating point of the plant for one hour: subsystem powers and the facility-water supply temperature.
+struct PlantPoint {
+    var powers: SubsystemPowers
+    var supplyCelsius: Double
+}
+
+/// Binds the scenario to the physical models: builds the cohorts and, each hour, finds the plant's
+/// quasi-steady operating point from the load, the weather and the heat the IT produces.
+///
+/// Simplifications (documented in the README): the plant (pumps, fans, chillers, power chain) is
+/// quasi-steady within an hour — its electrical power is evaluated from the heat the IT produces in
+/// that hour; economiser and chiller modes switch at hourly boundaries without hysteresis; dry-cooler
+/// and tower approach scales linearly with heat over airflow.
+struct FacilityPlant {
+    let spec: ScenarioSpec
+    let accelerator: AcceleratorSpec
+    let hourly: [WeatherSample]
+    /// IT power at full utilisation, W.
+    let designITWatts: Double
+    /// Facility-water supply set-point, °C.
+    let setpointCelsius: Double
+    let chiller = Chiller()
+    let ups: PowerStage, pdu: PowerStage, transformer: PowerStage
+    let coldPlateResistance: Interpolator
+
+    init(spec: ScenarioSpec) throws {
+        self.spec = spec
+        self.accelerator = try AcceleratorCatalogue.spec(named: spec.facility.accelerator)
+        self.hourly = try FacilityPlant.loadWeather(spec.weather)
+        let perGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: spec.coolingSystem.primary == .air)
+        designITWatts = Double(spec.facility.gpus) * perGPU
+        setpointCelsius = spec.plant.supplySetpointCelsius ?? (spec.coolingSystem.primary == .air ? 10 : 30)
+        let rating = designITWatts * PlantDefaults.electricalOversizing
+        ups = .doubleConversionUPS(ratingWatts: rating)
+        pdu = .pdu(ratingWatts: rating)
+        transformer = .transformer(ratingWatts: rating * 1.6)
+        coldPlateResistance = try Interpolator(x: PlantDefaults.coldPlateFlowLitersPerMinute, y: PlantDefaults.coldPlateResistance)
+    }
+
+    func weather(atHour h: Int) -> WeatherSample { hourly[h % hourly.count] }
+
+    /// Server input power per GPU (GPU, the rest of the server, fans when air-cooled, PSU loss), W.
+    static func serverWattsPerGPU(gpu: Double, utilisation u: Double, air: Bool) -> Double {
+        var other = PlantDefaults.otherServerWattsPerGPUIdle + PlantDefaults.otherServerWattsPerGPUPerUtilisation * u
+        if air { other *= 1 + PlantDefaults.airServerFanFraction }
+        return (gpu + other) / PlantDefaults.psuEfficiency
+    }
+
+    static func loadWeather(_ source: WeatherSource) throws -> [WeatherSample] {
+        switch source {
+        case .tmy3(let path, let offset):
+            let file = try TMY3File(path: path)
+            return zip(file.dryBulbCelsius, file.relativeHumidity).map { t, rh in
+                // A heatwave offset shifts dry-bulb at constant relative humidity (Assumption).
+                WeatherSample(dryBulbCelsius: t + offset,
+                              wetBulbCelsius: TMY3File.stullWetBulbCelsius(dryBulbCelsius: t + offset, relativeHumidity: rh))
+            }
+        case .synthetic(let mean, let annual, let daily, let hottest, let rh):
+            return (0..<8760).map { h in
+                let day = Double(h / 24) + 1, hour = Double(h % 24) + 0.5
+                let t = mean + annual * cos(2 * .pi * (day - hottest) / 365) + daily * cos(2 * .pi * (hour - 15) / 24)
+                return WeatherSample(dryBulbCelsius: t, wetBulbCelsius: TMY3File.stullWetBulbCelsius(dryBulbCelsius: t, relativeHumidity: rh))
+            }
+        }
+    }
+
+    // MARK: cohorts
+
+    /// One cohort per cooling technology in use (primary share, then secondary).
+    func makeCohorts() -> [Cohort] {
+        let f = spec.facility
+        var split: [(CoolingSystemBlock.Technology, Int)] = []
+        let secondary = spec.coolingSystem.secondary
+        let primaryGPUs = secondary == .none ? f.gpus : Int((Double(f.gpus) * f.primaryShare).rounded())
+        if primaryGPUs > 0 { split.append((spec.coolingSystem.primary, primaryGPUs)) }
+        if f.gpus - primaryGPUs > 0, secondary != .none { split.append((secondary, f.gpus - primaryGPUs)) }
+        return split.map { technology, gpus in
+            let chain = self.chain(for: technology)
+            let start = ThermalChain.State(moduleCelsius: setpointCelsius, sinkCelsius: setpointCelsius)
+            return Cohort(name: technology.rawValue, technology: technology, gpus: gpus, chain: chain,
+                          coolantOffsetKelvin: technology == .air ? nil : (technology == .directToChip ? PlantDefaults.cduApproachKelvin : 0),
+                          initial: start)
+        }
+    }
+
+    /// The thermal chain of one GPU module and its node 2 for a cooling technology.
+    func chain(for technology: CoolingSystemBlock.Technology) -> ThermalChain {
+        switch technology {
+        case .liquidImmersion, .none:
+            let perTank = spec.facility.gpusPerTank
+            let tankDesignWatts = Double(perTank) * FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
+            // Oil loop sized for its design rise; effectiveness-NTU conductance G = ε·C_min.
+            let capacityRate = tankDesignWatts / PlantDefaults.loopDesignRiseKelvin
+            return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.heatSinkModuleCapacitance,
+                                moduleResistanceKelvinPerWatt: PlantDefaults.immersionJunctionToFluid,
+                                sinkCapacitanceJoulesPerKelvin: PlantDefaults.immersionFluidVolume * PlantDefaults.oilDensity * PlantDefaults.oilSpecificHeat,
+                                modulesPerSink: perTank,
+                                sinkConductanceWattsPerKelvin: PlantDefaults.immersionHXEffectiveness * capacityRate)
+        case .directToChip:
+            let flow = PlantDefaults.coldPlateFlowPerGPU
+            let massFlow = flow / 60 * 0.9956   // kg/s of water at 30 °C (ρ 995.6 kg/m³, Modelica Water)
+            return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateModuleCapacitance,
+                                moduleResistanceKelvinPerWatt: PlantDefaults.junctionToCase + coldPlateResistance(flow),
+                                sinkCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateCoolantCapacitance,
+                                modulesPerSink: 1, sinkConductanceWattsPerKelvin: massFlow * 4177)
+        case .air:
+            return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.heatSinkModuleCapacitance,
+                                moduleResistanceKelvinPerWatt: PlantDefaults.airJunctionToAir,
+                                sinkCapacitanceJoulesPerKelvin: PlantDefaults.airPathCapacitance,
+                                modulesPerSink: 1, sinkConductanceWattsPerKelvin: PlantDefaults.airConductancePerGPU)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import FacilityModels
+import Foundation
+
+extension FacilitySimulation {
+    /// Column names of the time series (units in the names).
+    static func columns(_ cohorts: [Cohort]) -> [String] {
+        var names = ["time_s", "utilisation", "dry_bulb_c", "wet_bulb_c", "supply_c", "it_power_w",
+                     "facility_power_w", "cooling_power_w", "chiller_power_w", "heat_recovered_w", "pue_instant",
+                     "gpu_max_c"]
+        for c in cohorts { names += ["\(c.name)_gpu_c", "\(c.name)_sink_c"] }
+        return names
+    }
+
+    static func row(time: Double, utilisation: Double, weather: WeatherSample, supply: Double,
+                    powers: SubsystemPowers, cohorts: [Cohort]) -> [Double] {
+        let it = powers.it
+        let peak: Double = cohorts.map(\.state.moduleCelsius).max() ?? 0
+        var row: [Double] = [time, utilisation, weather.dryBulbCelsius, weather.wetBulbCelsius, supply, it, powers.total,
+                   powers.cooling, powers["chiller"], powers.heatRecoveredWatts, it > 0 ? powers.total / it : 0,
+                   peak]
+        for c in cohorts { row += [c.state.moduleCelsius, c.state.sinkCelsius] }
+        return row
+    }
+
+    func makeResult(accounts: EnergyAccounts, series: TimeSeries, storedHeatChange: Double, secondsAbove: Double,
+                    peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
+                    wallSeconds: Double) -> RunResult {
+        let it = accounts.itJoules
+        let total = accounts.totalJoules
+        let reused = accounts.heatRecoveredJoules
+        let cooling = accounts.joules[1...5].reduce(0, +)
+        // Heat leaving the facility: what the cohorts gave to the facility water and to room air, plus
+        // every non-IT joule of electricity (pumps, fans, compressors and conversion losses all end
+        // up as heat in the water or the air); the heat user takes its share.
+        let heatFromIT = cohorts.reduce(0) { $0 + $1.heatToCoolantJoules + $1.heatToAirJoules }
+        let heatOut = heatFromIT + (total - it)
+        let rejected = heatOut - reused
+        let balance = total > 0 ? abs(total - (rejected + reused + storedHeatChange)) / total : 0
+        let summary = RunSummary(
+            scenario: spec.name, seed: spec.seed, version: SimulatorVersion.string, fidelity: spec.fidelity.rawValue,
+            accelerator: plant.accelerator.name, gpus: spec.facility.gpus,
+            pue: it > 0 ? total / it : 0,
+            ppueCooling: it > 0 ? (it + cooling) / it : 0,
+            ere: it > 0 ? (total - reused) / it : 0,
+            erf: total > 0 ? reused / total : 0,
+            wueLitersPerKilowattHour: it > 0 ? accounts.waterLiters / (it / 3.6e6) : 0,
+            itEnergyJoules: it, facilityEnergyJoules: total, energyBySubsystemJoules: accounts.bySubsystem,
+            heatRecoveredJoules: reused, heatDeliveredJoules: accounts.heatDeliveredJoules,
+            heatPumpEnergyJoules: accounts.heatPumpJoules, heatRejectedJoules: rejected, waterLiters: accounts.waterLiters,
+            energyBalanceRelativeError: balance,
+            meanItPowerWatts: spec.horizonSeconds > 0 ? it / spec.horizonSeconds : 0,
+            peakFacilityPowerWatts: peakFacilityWatts,
+            maxGpuTemperatureCelsius: cohorts.map(\.maxModuleCelsius).max() ?? 0,
+            gpuTemperatureLimitCelsius: spec.thermalManagement.gpuTemperatureThresholdCelsius,
+            secondsAboveGpuLimit: secondsAbove,
+            gpuSecondsAboveLimit: cohorts.reduce(0) { $0 + $1.gpuSecondsAboveLimit },
+            chillerSeconds: chillerSeconds, maxCoolantSupplyCelsius: maxSupply,
+            simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
+        return RunResult(summary: summary, timeSeries: series)
+    }
+}
+
+/// Version of the simulator recorded in results.
+public enum SimulatorVersion {
+    public static let string = "0.1.0"
+}
