@@ -88,7 +88,7 @@ public final class EventCalendar<Event> {
     /// - Complexity: O(log n) worst case, O(1) on average for random times.
     @inlinable @discardableResult
     public func insert(_ payload: Event, at time: Double, priority: Int16 = 0) throws -> EventHandle {
-        guard time.isFinite, time >= lastFiredTime else {
+        guard time >= lastFiredTime, time.magnitude < .infinity else {
             throw EventEngineError.invalidTime(time: time, now: lastFiredTime)
         }
         guard nextSequence <= EventOrder.maximumSequence else { throw EventEngineError.sequenceExhausted }
