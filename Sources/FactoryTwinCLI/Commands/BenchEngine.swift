@@ -1,7 +1,5 @@
 import ArgumentParser
-import EventEngine
 import Foundation
-import SimMath
 
 /// `factory-twin bench engine`: throughput of the discrete-event engine on two classic workloads,
 /// printed as one JSON object on stdout (progress goes to stderr).
