@@ -64,7 +64,7 @@ public final class Simulation<Event> {
     /// - Complexity: O(log n) worst case, O(1) on average for random times.
     @inlinable @discardableResult
     public func schedule(_ event: Event, after delay: Double, priority: Int16 = 0) throws -> EventHandle {
-        guard delay >= 0, delay.isFinite else { throw EventEngineError.invalidDelay(delay) }
+        guard delay >= 0, delay < .infinity else { throw EventEngineError.invalidDelay(delay) }
         return try calendar.insert(event, at: clock + delay, priority: priority)
     }
 

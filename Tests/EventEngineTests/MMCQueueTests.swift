@@ -49,8 +49,11 @@ final class MMCQueueTests: XCTestCase {
     /// 200 000 customers of the reference queue, the first 20 000 (10 %) discarded as warm-up (the queue
     /// relaxes in tens of seconds, ≈ 10² customers; 20 000 is two orders more). The mean wait of the
     /// remaining 180 000 has a 95 % batch-means interval (20 batches of 9 000 ≫ the wait's correlation
-    /// length) that must contain Erlang C's 0.28603 s; its half-width must be under 10 % of it (a sanity
-    /// bound: the expected half-width is ≈ 4–5 %). Every customer produced one arrival and one departure
+    /// length) that must contain Erlang C's 0.28603 s. Its half-width must stay under 15 % of it, so that
+    /// containment is not trivial: the 1 000 000-customer bench run gives ±4 %, hence ≈ ±4 %·√5 ≈ ±9 % for
+    /// 5 times fewer customers, and the batch standard deviation with 19 degrees of freedom scatters by
+    /// ≈ 1/√38 ≈ 16 %, so 15 % lies more than three such deviations above the expected 9 % (9 %·1.48 = 13 %).
+    /// Every customer produced one arrival and one departure
     /// (400 000 events) and the pool used ρ·c = 6.4 servers on average (±3 %: the time average over
     /// ≈ 28 000 s has a standard deviation below 1 %).
     func testMeanWaitConfidenceIntervalContainsErlangC() throws {
@@ -60,7 +63,7 @@ final class MMCQueueTests: XCTestCase {
         XCTAssertEqual(run.eventsFired, 400_000)
         let interval = Statistics.batchMeans(Array(run.measuredWaits), batches: 20)
         XCTAssertTrue(interval.contains(erlang), "95 % CI \(interval.lower)…\(interval.upper) misses \(erlang)")
-        XCTAssertLessThan(interval.halfWidth, 0.1 * erlang)
+        XCTAssertLessThan(interval.halfWidth, 0.15 * erlang)
         XCTAssertEqual(run.meanBusyServers, 6.4, accuracy: 0.03 * 6.4)
     }
 
@@ -69,7 +72,7 @@ final class MMCQueueTests: XCTestCase {
     /// measured customers' waits, up to the few warm-up customers still waiting at t_w (≈ L_q·W_q ≈ 0.5
     /// customer·s out of ≈ 5·10⁴): L_q·(T − t_w) = Σ W_i within 1e-3 relative. (2) With the model's
     /// λ = 6.4 /s: L_q/λ must lie in the 95 % batch-means interval of W_q (the observed arrival rate
-    /// differs from λ by ≈ 1/√180 000 ≈ 0.2 %, far inside the interval's ≈ 4 %).
+    /// differs from λ by ≈ 1/√180 000 ≈ 0.2 %, far inside the interval's ≈ ±9 %).
     func testLittlesLawHoldsWithinTheInterval() throws {
         let run = try Self.longRun.get()
         let measured = run.measuredWaits

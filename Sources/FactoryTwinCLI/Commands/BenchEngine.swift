@@ -1,7 +1,5 @@
 import ArgumentParser
-import EventEngine
 import Foundation
-import SimMath
 
 /// `factory-twin bench engine`: throughput of the discrete-event engine on two classic workloads,
 /// printed as one JSON object on stdout (progress goes to stderr).
@@ -31,10 +29,10 @@ struct BenchEngine: ParsableCommand {
     /// Largest accepted `--customers` (the waits array takes 8 bytes per customer: 1.6 GB at the limit).
     static let maximumCustomers = 200_000_000
 
-    @Option(help: "Events to fire in the hold model (default 10,000,000).")
+    @Option(help: "Events to fire in the hold model.")
     var events: Int = 10_000_000
 
-    @Option(help: "Customers through the M/M/c queue (default 1,000,000).")
+    @Option(help: "Customers through the M/M/c queue.")
     var customers: Int = 1_000_000
 
     @Option(help: "Scenario seed for the random streams.")
