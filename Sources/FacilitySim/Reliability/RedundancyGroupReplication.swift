@@ -1,0 +1,184 @@
+import EventEngine
+import FacilityModels
+import SimMath
+
+/// One replication of a redundancy group: the event loop behind ``RedundancyGroupSimulation/run(replication:)``.
+///
+/// Each unit alternates up and down, drawing its times to failure and to repair from its own two
+/// random streams, so a unit's up/down history depends only on (seed, replication, group name, unit
+/// index) — not on the other units, the switchover delay or the order of events. The operating rules:
+/// - at time 0 every unit is new and up; units 0..<k run, the others stand by (hot spares);
+/// - a failed unit is repaired (time to repair drawn at failure) and its next failure is drawn at repair;
+/// - when a running or switching unit fails, the lowest-index standby unit starts a switchover and runs
+///   after the switchover delay (at once when the delay is 0);
+/// - a repaired unit runs at once if fewer than k units are running or switching (MTTR is the time to
+///   restore to service, recommissioning included), otherwise it stands by.
+/// Running units never exceed k, so the running set is always within the up set.
+/// - Complexity: O(E · (log E + n)) for E events (about 2·n·horizon/(MTBF + MTTR)).
+final class RedundancyGroupReplication {
+    /// What can happen to a unit.
+    enum Event {
+        case failure(unit: Int)
+        case repair(unit: Int)
+        case switchoverComplete(unit: Int)
+    }
+
+    /// What a unit is doing.
+    enum UnitState {
+        case running, standby, switching, down
+    }
+
+    let sim: Simulation<Event>
+    let horizonSeconds: Double
+    let neededUnits: Int
+    let switchoverDelaySeconds: Double
+    let timeToFailure: Distribution
+    let timeToRepair: Distribution
+    let failureStreams: [RandomStream]
+    let repairStreams: [RandomStream]
+
+    var states: [UnitState]
+    var switchoverHandles: [EventHandle?]
+    /// Units carrying load (≤ k).
+    var running: Int
+    /// Standby units in the middle of a switchover.
+    var switching = 0
+    /// Time of the last change of `running`, s.
+    var lastChangeSeconds = 0.0
+    /// Time with fewer than k units running so far, s.
+    var deficitSeconds = 0.0
+    /// ∫ (k − running)/k dt over deficits so far, s.
+    var lostCapacitySeconds = 0.0
+    var failures = 0
+    var deficits: [CapacityDeficit] = []
+
+    /// Sets up replication `replication` of `group` for scenario seed `seed` over `horizonSeconds` (s);
+    /// `group` must be valid.
+    init(group: RedundancyGroup, seed: UInt64, replication: Int, horizonSeconds: Double) throws {
+        let n = group.totalUnits
+        sim = try Simulation<Event>(expectedPendingEvents: n + 4)
+        self.horizonSeconds = horizonSeconds
+        neededUnits = group.neededUnits
+        switchoverDelaySeconds = group.switchoverDelaySeconds
+        timeToFailure = group.component.timeToFailureSeconds
+        timeToRepair = group.component.timeToRepairSeconds
+        failureStreams = (0..<n).map {
+            RandomStream(seed: seed, replication: replication,
+                         name: RedundancyGroupSimulation.failureStreamName(group: group.name, unit: $0))
+        }
+        repairStreams = (0..<n).map {
+            RandomStream(seed: seed, replication: replication,
+                         name: RedundancyGroupSimulation.repairStreamName(group: group.name, unit: $0))
+        }
+        states = (0..<n).map { $0 < group.neededUnits ? .running : .standby }
+        switchoverHandles = Array(repeating: nil, count: n)
+        running = group.neededUnits
+    }
+
+    /// Runs the replication to the horizon and returns its record.
+    func run(groupName: String, replication: Int) throws -> RedundancyGroupRun {
+        for unit in states.indices {
+            try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
+        }
+        while let entry = sim.next(until: horizonSeconds) {
+            switch entry.payload {
+            case let .failure(unit): try fail(unit)
+            case let .repair(unit): try repair(unit)
+            case let .switchoverComplete(unit): completeSwitchover(unit)
+            }
+        }
+        account(until: horizonSeconds)
+        assert(running <= neededUnits && running >= 0, "running units out of range")
+        return RedundancyGroupRun(
+            groupName: groupName, replication: replication, neededUnits: neededUnits, totalUnits: states.count,
+            horizonSeconds: horizonSeconds,
+            availability: 1 - deficitSeconds / horizonSeconds,
+            capacityFraction: 1 - lostCapacitySeconds / horizonSeconds,
+            failures: failures,
+            outages: RedundancyGroupRun.outageIntervals(of: deficits).count,
+            deficits: deficits, events: sim.firedCount)
+    }
+
+    /// A unit fails: schedule its repair; if it carried (or was about to carry) load, call in a spare.
+    private func fail(_ unit: Int) throws {
+        failures += 1
+        let previous = states[unit]
+        states[unit] = .down
+        try sim.schedule(.repair(unit: unit), after: repairStreams[unit].sample(timeToRepair))
+        switch previous {
+        case .running:
+            changeRunning(by: -1)
+            try fillVacancies()
+        case .switching:
+            if let handle = switchoverHandles[unit] { sim.cancel(handle) }
+            switchoverHandles[unit] = nil
+            switching -= 1
+            try fillVacancies()
+        case .standby:
+            break
+        case .down:
+            assertionFailure("unit \(unit) failed while down")
+        }
+    }
+
+    /// A unit is repaired: draw its next failure; run it if the group is short, else keep it standing by.
+    private func repair(_ unit: Int) throws {
+        try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
+        if running + switching < neededUnits {
+            states[unit] = .running
+            changeRunning(by: 1)
+        } else {
+            states[unit] = .standby
+        }
+    }
+
+    /// A standby unit finishes its switchover and carries load.
+    private func completeSwitchover(_ unit: Int) {
+        assert(states[unit] == .switching, "switchover completed for a unit that is not switching")
+        states[unit] = .running
+        switchoverHandles[unit] = nil
+        switching -= 1
+        changeRunning(by: 1)
+    }
+
+    /// Starts a switchover (or, with no delay, runs at once) for standby units while the group is short.
+    private func fillVacancies() throws {
+        var candidate = 0
+        while running + switching < neededUnits {
+            while candidate < states.count && states[candidate] != .standby { candidate += 1 }
+            guard candidate < states.count else { return }
+            if switchoverDelaySeconds == 0 {
+                states[candidate] = .running
+                changeRunning(by: 1)
+            } else {
+                states[candidate] = .switching
+                switching += 1
+                switchoverHandles[candidate] = try sim.schedule(.switchoverComplete(unit: candidate),
+                                                                after: switchoverDelaySeconds)
+            }
+        }
+    }
+
+    /// Changes the number of running units at the current time, accounting for the interval before.
+    private func changeRunning(by delta: Int) {
+        account(until: sim.now)
+        running += delta
+        assert(running >= 0 && running <= neededUnits, "running units out of range")
+    }
+
+    /// Adds [lastChange, time) with the current running count to the deficit record and integrals.
+    private func account(until time: Double) {
+        let duration = time - lastChangeSeconds
+        if running < neededUnits && duration > 0 {
+            deficitSeconds += duration
+            lostCapacitySeconds += duration * Double(neededUnits - running) / Double(neededUnits)
+            if let last = deficits.last, last.endSeconds == lastChangeSeconds, last.runningUnits == running {
+                deficits[deficits.count - 1].endSeconds = time
+            } else {
+                deficits.append(CapacityDeficit(startSeconds: lastChangeSeconds, endSeconds: time,
+                                                runningUnits: running, neededUnits: neededUnits))
+            }
+        }
+        lastChangeSeconds = time
+    }
+}
