@@ -81,7 +81,10 @@ public enum Dimension: String, Sendable, CaseIterable {
 /// Parses quantities written with units, such as `70°C`, `700 W`, `8760h`, `1.5 L/min/kW`, `95 %`.
 public enum QuantityParser {
     /// What went wrong parsing a quantity, phrased for the user.
-    public struct Failure: Error, Sendable, Equatable { public var message: String }
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
 
     /// Converts `text` to the canonical unit of `dimension`.
     /// - Throws: `Failure` naming the accepted units when the number or the unit is not understood,

@@ -53,7 +53,7 @@ final class ThermalChainTests: XCTestCase {
     /// it crosses 70 °C at t = −τ·ln((70 − 82)/(40 − 82)) = 36·ln(3.5) = 45.0994 s.
     func testCrossingTimeAgainstSingleNodeSolution() throws {
         let pinned = ThermalChain(moduleCapacitanceJoulesPerKelvin: 600, moduleResistanceKelvinPerWatt: 0.06,
-                                  sinkCapacitanceJoulesPerKelvin: 1e15, modulesPerSink: 1, sinkConductanceWattsPerKelvin: 1e-9)
+                                  sinkCapacitanceJoulesPerKelvin: 1e15, modulesPerSink: 1, sinkConductanceWattsPerKelvin: 1)
         let trajectory = pinned.trajectory(from: .init(moduleCelsius: 40, sinkCelsius: 40),
                                            inputs: .init(modulePowerWatts: 700, sinkPowerWatts: 0, coolantCelsius: 40))
         let above = try XCTUnwrap(trajectory.intervalAbove(70, until: 200))

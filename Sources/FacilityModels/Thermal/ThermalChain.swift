@@ -82,7 +82,8 @@ public struct ThermalChain: Sendable, Equatable {
         let root = discriminant.squareRoot()
         // λ₁ = (tr + √Δ)/2 (slow), λ₂ = (tr − √Δ)/2 (fast); computed stably.
         let lambda2 = (trace - root) / 2
-        let lambda1 = (a * d - b * c) / lambda2
+        // det A = a·d − b·c = g/(C₁·R·C₂), written without the cancellation of the difference.
+        let lambda1 = (g / (c1 * r * c2)) / lambda2
         let steady = steadyState(inputs)
         let y1 = state.moduleCelsius - steady.moduleCelsius
         let y2 = state.sinkCelsius - steady.sinkCelsius
