@@ -103,6 +103,17 @@ struct SpecBuilder {
             plant.dryCoolerApproachKelvin = m.quantity("dry_cooler_approach", .temperatureDifference, range: 0.5...30)
             plant.chiller = m.choice("chiller", PlantSpec.ChillerMode.self, default: .trim) ?? .trim
             plant.coolingTower = m.flag("cooling_tower", default: false)
+            plant.economiser = m.flag("economiser", default: true)
+            m.rejectUnknownKeys()
+        }
+        if let m = root.mapping("air_handling") {
+            enum FanControl: String, CaseIterable { case variable, constant }
+            plant.constantSpeedAirHandling = m.choice("fan_control", FanControl.self, default: .variable) == .constant
+            m.rejectUnknownKeys()
+        }
+        if let m = root.mapping("power_chain") {
+            plant.upsMode = m.choice("ups", PlantSpec.UPSMode.self, default: .doubleConversion) ?? .doubleConversion
+            plant.upsRedundancy = m.choice("ups_redundancy", CoolingSystemBlock.Redundancy.self, default: .nPlus1) ?? .nPlus1
             m.rejectUnknownKeys()
         }
         if let m = root.mapping("heat_recovery") {

@@ -44,6 +44,13 @@ public struct PowerStage: Sendable, Equatable {
                    squareLossFraction: 0.01)
     }
 
+    /// UPS in eco mode: the load runs on the bypass and the inverter stays synchronised; 98–99 % efficient
+    /// (Schneider eConversion, Riello FAQ). Assumption: 0.5 % of rating fixed, 0.5 % proportional.
+    public static func ecoModeUPS(ratingWatts: Double) -> PowerStage {
+        PowerStage(name: "ups", ratingWatts: ratingWatts, fixedLossFraction: 0.005, proportionalLossFraction: 0.005,
+                   squareLossFraction: 0)
+    }
+
     /// Dry-type distribution transformer, ≥ 98 % efficient (DOE efficiency standards, maddox.com summary).
     /// Assumption: no-load 0.3 % of rating, load loss 1.0 % at full load.
     public static func transformer(ratingWatts: Double) -> PowerStage {

@@ -32,8 +32,12 @@ extension FacilityPlant {
             cohorts[i].inputs.modulePowerWatts = gpuWatts
             cohorts[i].inputs.sinkPowerWatts = sinkPerGPU * Double(cohorts[i].chain.modulesPerSink)
             cohorts[i].heatToAirWatts = gpus * airPerGPU
-            if technology != .air { liquidHeat += gpus * (gpuWatts + sinkPerGPU) }
-            airHeat += gpus * airPerGPU
+            if technology == .air {
+                airHeat += gpus * server          // through the heat sink, the GPU's heat reaches room air too
+            } else {
+                liquidHeat += gpus * (gpuWatts + sinkPerGPU)
+                airHeat += gpus * airPerGPU
+            }
         }
         if liquidDesign > 0 { secondaryFlowRatio = liquidHeat / liquidDesign }
 
@@ -43,7 +47,8 @@ extension FacilityPlant {
         airHeat += pduLoss + upsLoss
 
         // Air handling (CRAH fans) for all heat that reaches air: V̇ = Q/(ρ·cp·ΔT), P = Δp·V̇/η.
-        let airFlow = airHeat / (1.2 * 1005 * PlantDefaults.crahAirRiseKelvin)
+        let airFlow = (spec.plant.constantSpeedAirHandling ? max(airHeat, designAirHeatWatts) : airHeat)
+            / (1.2 * 1005 * PlantDefaults.crahAirRiseKelvin)
         powers["air_handling"] = PlantDefaults.crahFanPressure * airFlow / PlantDefaults.crahFanEfficiency
         let airCoilHeat = airHeat + powers["air_handling"]
 
@@ -64,7 +69,7 @@ extension FacilityPlant {
         // from the economiser when the weather allows, from the chiller otherwise.
         let chilledSupply = spec.coolingSystem.primary == .air ? setpointCelsius : 10.0
         let free = sinkCelsius + approach + PlantDefaults.economiserApproachKelvin
-        let mechanicalShare = min(1, max(0, (free - chilledSupply) / PlantDefaults.chilledWaterRiseKelvin))
+        let mechanicalShare = spec.plant.economiser ? min(1, max(0, (free - chilledSupply) / PlantDefaults.chilledWaterRiseKelvin)) : 1
         let airChillerHeat = mechanicalShare * airCoilHeat
         var chillerWatts = chiller.powerWatts(heatWatts: airChillerHeat, supplyCelsius: chilledSupply, sinkCelsius: sinkCelsius + approach)
         rejected += airCoilHeat

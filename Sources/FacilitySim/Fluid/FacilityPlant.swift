@@ -31,6 +31,14 @@ struct FacilityPlant {
     let setpointCelsius: Double
     let chiller = Chiller()
     let ups: PowerStage, pdu: PowerStage, transformer: PowerStage
+    /// Heat reaching room air at full load, W (sizes constant-speed air handling).
+    var designAirHeatWatts: Double {
+        let perGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: true)
+        switch spec.coolingSystem.primary {
+        case .air: return Double(spec.facility.gpus) * perGPU
+        default: return Double(spec.facility.gpus) * perGPU * (1 - PlantDefaults.liquidCaptureFraction)
+        }
+    }
     let coldPlateResistance: Interpolator
 
     init(spec: ScenarioSpec) throws {
@@ -41,7 +49,15 @@ struct FacilityPlant {
         designITWatts = Double(spec.facility.gpus) * perGPU
         setpointCelsius = spec.plant.supplySetpointCelsius ?? (spec.coolingSystem.primary == .air ? 10 : 30)
         let rating = designITWatts * PlantDefaults.electricalOversizing
-        ups = .doubleConversionUPS(ratingWatts: rating)
+        // Installed UPS rating: modules of a quarter of the load each (Assumption), plus the spares of the redundancy.
+        let upsRating: Double
+        switch spec.plant.upsRedundancy {
+        case .n: upsRating = rating
+        case .nPlus1: upsRating = rating * 1.25
+        case .nPlus2: upsRating = rating * 1.5
+        case .twoN: upsRating = rating * 2
+        }
+        ups = spec.plant.upsMode == .ecoMode ? .ecoModeUPS(ratingWatts: upsRating) : .doubleConversionUPS(ratingWatts: upsRating)
         pdu = .pdu(ratingWatts: rating)
         transformer = .transformer(ratingWatts: rating * 1.6)
         coldPlateResistance = try Interpolator(x: PlantDefaults.coldPlateFlowLitersPerMinute, y: PlantDefaults.coldPlateResistance)

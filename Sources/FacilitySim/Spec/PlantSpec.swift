@@ -19,6 +19,15 @@ public struct PlantSpec: Sendable {
     public var chiller: ChillerMode
     /// Reject heat through an evaporative cooling tower (wet-bulb + approach) instead of dry coolers.
     public var coolingTower: Bool
+    /// Use a water-side economiser (free cooling through the tower or dry cooler) when the weather allows.
+    public var economiser: Bool = true
+    /// CRAH fans run at constant (design) speed instead of following the heat load (legacy practice).
+    public var constantSpeedAirHandling: Bool = false
+    /// UPS topology: double conversion, or eco mode (bypass, conversion only on disturbance).
+    public enum UPSMode: String, Sendable, CaseIterable { case doubleConversion = "double_conversion", ecoMode = "eco_mode" }
+    public var upsMode: UPSMode = .doubleConversion
+    /// UPS redundancy: modules installed beyond the load (n+1 adds one module of four, 2n doubles the rating).
+    public var upsRedundancy: CoolingSystemBlock.Redundancy = .nPlus1
     /// Heat demand of the heat user (district heating), W; nil without heat recovery.
     public var heatRecoveryDemandWatts: Double?
     /// Supply temperature the heat user needs, °C.
