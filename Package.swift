@@ -46,5 +46,6 @@ let package = Package(
         .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting"]),
     ]
 )
