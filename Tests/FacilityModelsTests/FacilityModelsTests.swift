@@ -1,7 +1,0 @@
-import XCTest
-@testable import FacilityModels
-
-final class FacilityModelsModuleTests: XCTestCase {
-    /// The module links; real tests live beside this file.
-    func testModuleLinks() throws {}
-}
