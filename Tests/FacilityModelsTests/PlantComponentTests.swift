@@ -60,3 +60,23 @@ final class PlantComponentTests: XCTestCase {
         XCTAssertThrowsError(try AcceleratorCatalogue.spec(named: "TPU")) { XCTAssertTrue("\($0)".contains("MI300X")) }
     }
 }
+
+final class EconomiserTests: XCTestCase {
+    /// Set-point 10 °C, range 6 K, deadband 1 K, hold 20 min. Starting mechanical at T_free = 20 °C (share 1);
+    /// at 14 °C it enters partial (below 10 + 6 − 1), share (14 − 10)/6 = 2/3; at 9.5 °C it stays partial
+    /// (the deadband asks < 9 °C to go free); at 8 °C it would go free but only 10 min have passed, so it waits;
+    /// 20 min after the last change it goes free (share 0); back at 10.5 °C it stays free (needs > 11 °C).
+    func testHysteresisAndHold() {
+        var e = Economiser()
+        XCTAssertEqual(e.update(freeCelsius: 20, setpointCelsius: 10, rangeKelvin: 6, time: 0), 1)
+        XCTAssertEqual(e.update(freeCelsius: 14, setpointCelsius: 10, rangeKelvin: 6, time: 3600), 4.0 / 6, accuracy: 1e-12)
+        XCTAssertEqual(e.mode, .partial)
+        _ = e.update(freeCelsius: 9.5, setpointCelsius: 10, rangeKelvin: 6, time: 4000)
+        XCTAssertEqual(e.mode, .partial)
+        _ = e.update(freeCelsius: 8, setpointCelsius: 10, rangeKelvin: 6, time: 3600 + 600)
+        XCTAssertEqual(e.mode, .partial, "held: only 10 min since the last change")
+        XCTAssertEqual(e.update(freeCelsius: 8, setpointCelsius: 10, rangeKelvin: 6, time: 3600 + 1200), 0)
+        XCTAssertEqual(e.mode, .free)
+        XCTAssertEqual(e.update(freeCelsius: 10.5, setpointCelsius: 10, rangeKelvin: 6, time: 20_000), 0)
+    }
+}

@@ -7,7 +7,8 @@ extension FacilityPlant {
     /// Heat paths: each GPU's own power enters its module (node 1); the rest of the server's power
     /// (other components and PSU loss) enters node 2 — all of it in a tank, the liquid-captured share
     /// on cold plates — and the remainder goes to room air, as does everything in an air-cooled server.
-    func operatingPoint(utilisation u: Double, weather: WeatherSample, hour: Int, cohorts: inout [Cohort]) -> PlantPoint {
+    func operatingPoint(utilisation u: Double, weather: WeatherSample, hour: Int, cohorts: inout [Cohort],
+                        economiser: inout Economiser) -> PlantPoint {
         var powers = SubsystemPowers()
         let gpuWatts = accelerator.powerWatts(utilisation: u)
         var liquidHeat = 0.0, airHeat = 0.0, liquidDesign = 0.0, secondaryFlowRatio = 0.0
@@ -69,7 +70,10 @@ extension FacilityPlant {
         // from the economiser when the weather allows, from the chiller otherwise.
         let chilledSupply = spec.coolingSystem.primary == .air ? setpointCelsius : 10.0
         let free = sinkCelsius + approach + PlantDefaults.economiserApproachKelvin
-        let mechanicalShare = spec.plant.economiser ? min(1, max(0, (free - chilledSupply) / PlantDefaults.chilledWaterRiseKelvin)) : 1
+        let mechanicalShare = spec.plant.economiser
+            ? economiser.update(freeCelsius: free, setpointCelsius: chilledSupply, rangeKelvin: PlantDefaults.chilledWaterRiseKelvin,
+                                time: Double(hour) * 3600)
+            : 1
         let airChillerHeat = mechanicalShare * airCoilHeat
         var chillerWatts = chiller.powerWatts(heatWatts: airChillerHeat, supplyCelsius: chilledSupply, sinkCelsius: sinkCelsius + approach)
         rejected += airCoilHeat

@@ -47,8 +47,10 @@ public final class FacilitySimulation {
         var chillerSeconds = 0.0
         var maxSupply = -Double.infinity
         // Start from the thermal steady state of the first hour's conditions.
+        var economiser = Economiser()
+        var probe = economiser
         _ = plant.operatingPoint(utilisation: spec.load.utilisation(atHourIndex: 0), weather: plant.weather(atHour: 0),
-                                 hour: 0, cohorts: &cohorts)
+                                 hour: 0, cohorts: &cohorts, economiser: &probe)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
         let initialStored = cohorts.reduce(0) { $0 + $1.storedHeatJoules }
         var lastProgress = -1.0
@@ -73,7 +75,8 @@ public final class FacilitySimulation {
             case .hour(let h):
                 weather = plant.weather(atHour: h)
                 utilisation = spec.load.utilisation(atHourIndex: h)
-                let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: h, cohorts: &cohorts)
+                let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: h, cohorts: &cohorts,
+                                                 economiser: &economiser)
                 powers = point.powers
                 supplyCelsius = point.supplyCelsius
                 maxSupply = max(maxSupply, supplyCelsius)
