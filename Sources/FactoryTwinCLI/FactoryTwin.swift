@@ -9,9 +9,10 @@ struct FactoryTwin: AsyncParsableCommand {
         commandName: "factory-twin",
         abstract: "A digital twin of an AI factory: GPUs, liquid cooling, power chain, LLM serving and operations.",
         discussion: """
-        Simulates a facility described by a YAML scenario file and reports tokens per second, per watt \
-        and per dollar with all losses included, GPU temperatures against their limits, PUE/ERE/ERF and \
-        availability. See README.md for the scenario format and the figures each command prints.
+        Simulates a facility described by a YAML scenario file (GPUs in immersion tanks, on cold plates \
+        or in air, the cooling plant, heat recovery and the power chain, under real weather) and reports \
+        energy by subsystem, PUE/pPUE/ERE/ERF/WUE, and GPU temperatures against their limit. \
+        See README.md for the scenario format and the figures each command prints.
         """,
         version: FactoryTwinVersion.string,
         subcommands: [
