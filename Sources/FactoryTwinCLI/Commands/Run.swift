@@ -47,23 +47,30 @@ struct Run: ParsableCommand {
         let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
         try ResultWriter.write(result, to: directory)
         let s = result.summary
-        print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.0f s  (%.2f s wall) → %@",
+        print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
                      spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
-                     s.secondsAboveGpuLimit, s.wallSeconds, directory.path))
+                     s.secondsAboveGpuLimit / 3600, s.wallSeconds, directory.path))
     }
 }
 
-/// A one-line progress indicator on stderr, redrawn in place at most every 1 % of progress.
+/// A one-line progress indicator on stderr, redrawn in place at most four times a second, and only when
+/// stderr is a terminal (logs and CI output stay clean).
 final class ProgressLine {
     private let label: String
-    private var lastPercent = -1
+    private let enabled = isatty(STDERR_FILENO) != 0
+    private var lastDraw: UInt64 = 0
+    private var drawn = false
 
     init(label: String) { self.label = label }
 
     func update(_ fraction: Double) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if fraction < 1, now - lastDraw < 250_000_000 { return }
+        if fraction >= 1, !drawn { return }
+        lastDraw = now
+        drawn = true
         let percent = Int((fraction * 100).rounded(.down))
-        guard percent != lastPercent else { return }
-        lastPercent = percent
-        FileHandle.standardError.write(Data("\r\(label): \(percent) %\(percent >= 100 ? "\n" : "")".utf8))
+        FileHandle.standardError.write(Data("\r\(label): \(percent) %\(fraction >= 1 ? "\n" : "")".utf8))
     }
 }
