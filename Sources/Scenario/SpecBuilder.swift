@@ -106,6 +106,18 @@ struct SpecBuilder {
             plant.economiser = m.flag("economiser", default: true)
             m.rejectUnknownKeys()
         }
+        if let m = root.mapping("immersion") {
+            plant.immersionJunctionToFluid = m.quantity("junction_to_fluid", .thermalResistance, range: 0.001...1)
+            plant.immersionFluidVolume = m.quantity("fluid_volume_per_tank", .volume, range: 0.01...100)
+            plant.immersionHXEffectiveness = m.quantity("hx_effectiveness", .fraction, range: 0.05...0.99)
+            m.rejectUnknownKeys()
+        }
+        if let m = root.mapping("direct_to_chip") {
+            plant.coldPlateFlowPerGPU = m.quantity("flow_per_gpu", .volumetricFlow, range: 1e-6...1e-3).map { $0 * 60_000 }
+            plant.junctionToCase = m.quantity("junction_to_case", .thermalResistance, range: 0.001...1)
+            plant.cduApproachKelvin = m.quantity("cdu_approach", .temperatureDifference, range: 0.1...20)
+            m.rejectUnknownKeys()
+        }
         if let m = root.mapping("air_handling") {
             enum FanControl: String, CaseIterable { case variable, constant }
             plant.constantSpeedAirHandling = m.choice("fan_control", FanControl.self, default: .variable) == .constant

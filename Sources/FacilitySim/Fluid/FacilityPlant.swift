@@ -104,13 +104,14 @@ struct FacilityPlant {
             let chain = self.chain(for: technology)
             let start = ThermalChain.State(moduleCelsius: setpointCelsius, sinkCelsius: setpointCelsius)
             return Cohort(name: technology.rawValue, technology: technology, gpus: gpus, chain: chain,
-                          coolantOffsetKelvin: technology == .air ? nil : (technology == .directToChip ? PlantDefaults.cduApproachKelvin : 0),
+                          coolantOffsetKelvin: technology == .air ? nil : (technology == .directToChip ? spec.plant.cduApproachKelvin ?? PlantDefaults.cduApproachKelvin : 0),
                           initial: start)
         }
     }
 
     /// The thermal chain of one GPU module and its node 2 for a cooling technology.
     func chain(for technology: CoolingSystemBlock.Technology) -> ThermalChain {
+        let p = spec.plant
         switch technology {
         case .liquidImmersion, .none:
             let perTank = spec.facility.gpusPerTank
@@ -118,15 +119,16 @@ struct FacilityPlant {
             // Oil loop sized for its design rise; effectiveness-NTU conductance G = ε·C_min.
             let capacityRate = tankDesignWatts / PlantDefaults.loopDesignRiseKelvin
             return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.heatSinkModuleCapacitance,
-                                moduleResistanceKelvinPerWatt: PlantDefaults.immersionJunctionToFluid,
-                                sinkCapacitanceJoulesPerKelvin: PlantDefaults.immersionFluidVolume * PlantDefaults.oilDensity * PlantDefaults.oilSpecificHeat,
+                                moduleResistanceKelvinPerWatt: p.immersionJunctionToFluid ?? PlantDefaults.immersionJunctionToFluid,
+                                sinkCapacitanceJoulesPerKelvin: (p.immersionFluidVolume ?? PlantDefaults.immersionFluidVolume)
+                                    * PlantDefaults.oilDensity * PlantDefaults.oilSpecificHeat,
                                 modulesPerSink: perTank,
-                                sinkConductanceWattsPerKelvin: PlantDefaults.immersionHXEffectiveness * capacityRate)
+                                sinkConductanceWattsPerKelvin: (p.immersionHXEffectiveness ?? PlantDefaults.immersionHXEffectiveness) * capacityRate)
         case .directToChip:
-            let flow = PlantDefaults.coldPlateFlowPerGPU
+            let flow = p.coldPlateFlowPerGPU ?? PlantDefaults.coldPlateFlowPerGPU
             let massFlow = flow / 60 * 0.9956   // kg/s of water at 30 °C (ρ 995.6 kg/m³, Modelica Water)
             return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateModuleCapacitance,
-                                moduleResistanceKelvinPerWatt: PlantDefaults.junctionToCase + coldPlateResistance(flow),
+                                moduleResistanceKelvinPerWatt: (p.junctionToCase ?? PlantDefaults.junctionToCase) + coldPlateResistance(flow),
                                 sinkCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateCoolantCapacitance,
                                 modulesPerSink: 1, sinkConductanceWattsPerKelvin: massFlow * 4177)
         case .air:

@@ -28,6 +28,15 @@ public struct PlantSpec: Sendable {
     public var upsMode: UPSMode = .doubleConversion
     /// UPS redundancy: modules installed beyond the load (n+1 adds one module of four, 2n doubles the rating).
     public var upsRedundancy: CoolingSystemBlock.Redundancy = .nPlus1
+    /// Immersion overrides (nil: `PlantDefaults`): chip-to-fluid resistance K/W, fluid volume per tank m³,
+    /// tank heat-exchanger effectiveness.
+    public var immersionJunctionToFluid: Double?
+    public var immersionFluidVolume: Double?
+    public var immersionHXEffectiveness: Double?
+    /// Cold-plate overrides (nil: `PlantDefaults`): flow per GPU L/min, junction-to-case K/W, CDU approach K.
+    public var coldPlateFlowPerGPU: Double?
+    public var junctionToCase: Double?
+    public var cduApproachKelvin: Double?
     /// Heat demand of the heat user (district heating), W; nil without heat recovery.
     public var heatRecoveryDemandWatts: Double?
     /// Supply temperature the heat user needs, °C.
