@@ -63,3 +63,83 @@ final class FacilitySimulationTests: XCTestCase {
         }
     }
 }
+
+final class HandComputedPlantTests: XCTestCase {
+    /// PUE of a hand-computed plant at one operating point: 32 cold-plate H100s at full load, 30 °C facility
+    /// water, constant 10 °C dry-bulb, no heat recovery, n+1 double-conversion UPS. By hand:
+    /// - server: (700 + 150 + 100)/0.95 = 1,000 W per GPU → IT 32,000 W; liquid 0.945·32,000 = 30,240 W,
+    ///   room air 32·55 = 1,760 W.
+    /// - PDU 0.5 % → 160 W; UPS rated 50 kW at x = 32,160/50,000 = 0.6432: 500 + 643.2 + 206.85 = 1,350.05 W.
+    /// - air handling: (1,760 + 160 + 1,350.05) W / (1.2·1005·12) = 0.225957 m³/s at 500 Pa / 0.6 → 188.30 W.
+    /// - room-air chiller (economiser mechanical: 10 + 10 + 2 = 22 °C ≥ 15 °C) on 3,458.35 W at
+    ///   COP 0.5·281.15/(296.15 − 281.15) = 9.3717 → 369.02 W; its heat-rejection fans 0.015·3,827.37 = 57.41 W.
+    /// - dry coolers: approach 10 K needed over 20 K available → fan speed 0.5 → 0.015·30,240·0.125 = 56.70 W.
+    /// - pumps: water flow 30,240/(995.6·4177·10) = 7.2716e-4 m³/s: 300 kPa/0.87 → 250.75 W, 150 kPa/0.7 → 155.82 W;
+    ///   chilled-water and condenser pumps 2·300e3·(3,458.35/(995.6·4177·6))/0.87 = 95.59 W.
+    /// - other 1 % of design IT = 320 W; transformer rated 64 kW at x = 35,003.63/64,000: 192 + 191.44 = 383.44 W.
+    /// Total 35,387.07 W → PUE 1.10585.
+    func testPUEOfHandComputedPlant() throws {
+        let spec = ScenarioSpec(name: "hand", horizonSeconds: 3600, samplingIntervalSeconds: 3600,
+                                facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerRack: 32),
+                                coolingSystem: CoolingSystemBlock(primary: .directToChip),
+                                plant: PlantSpec(supplySetpointCelsius: 30),
+                                weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
+                                                    hottestDayOfYear: 200, relativeHumidity: 0.5),
+                                load: .constant(utilisation: 1))
+        let s = try FacilitySimulation(spec: spec).run().summary
+        XCTAssertEqual(s.itEnergyJoules / 3600, 32_000, accuracy: 1e-6)
+        XCTAssertEqual(s.pue, 35_387.07 / 32_000, accuracy: 1e-5)
+        let e = s.energyBySubsystemJoules.mapValues { $0 / 3600 }
+        XCTAssertEqual(e["air_handling"]!, 188.30, accuracy: 0.01)
+        XCTAssertEqual(e["chiller"]!, 369.02, accuracy: 0.01)
+        XCTAssertEqual(e["cooling_fans"]!, 56.70 + 57.41, accuracy: 0.01)
+        XCTAssertEqual(e["cooling_pumps"]!, 250.75 + 155.82 + 95.59, accuracy: 0.01)
+        XCTAssertEqual(e["power_chain_losses"]!, 160 + 1_350.05 + 383.44, accuracy: 0.02)
+    }
+
+    /// Tank steady temperature: 32 immersion GPUs per tank at full load put 32·1,000 W into the fluid; the
+    /// heat exchanger's conductance is ε·C_min = 0.8·(32,000 W / 10 K) = 2,560 W/K, so the fluid settles at
+    /// 30 + 32,000/2,560 = 42.5 °C and a GPU at 42.5 + 700·0.06 = 84.5 °C.
+    func testImmersionTankSteadyTemperature() throws {
+        let spec = ScenarioSpec(name: "tank", horizonSeconds: 3600, samplingIntervalSeconds: 3600,
+                                facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerTank: 32),
+                                coolingSystem: CoolingSystemBlock(primary: .liquidImmersion),
+                                plant: PlantSpec(supplySetpointCelsius: 30),
+                                weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
+                                                    hottestDayOfYear: 200, relativeHumidity: 0.5),
+                                load: .constant(utilisation: 1))
+        let result = try FacilitySimulation(spec: spec).run()
+        XCTAssertEqual(result.timeSeries.column("liquid_immersion_sink_c")!.last!, 42.5, accuracy: 1e-9)
+        XCTAssertEqual(result.summary.maxGpuTemperatureCelsius, 84.5, accuracy: 1e-9)
+    }
+}
+
+final class HeatRecoveryTests: XCTestCase {
+    /// Heat export by hand: mean demand 300 kW, on day 15 the seasonal profile gives 1.5·300 = 450 kW at 65 °C.
+    /// The source is the facility return, 30 + 10 − 3 = 37 °C; the heat pump's COP = 0.5·341.15/(341.15 − 310.15)
+    /// = 5.50242; it takes 450·(1 − 1/COP) = 368.216 kW from the facility water and uses 81.784 kW of electricity.
+    /// Over a run with facility energy E and IT energy I, ERF = reused/E and ERE = (E − reused)/I, reused being
+    /// the heat taken from the facility water.
+    func testHeatExportAndReuseMetrics() throws {
+        let spec = ScenarioSpec(name: "hr", horizonSeconds: 3600, samplingIntervalSeconds: 3600,
+                                facility: FacilitySpec(accelerator: "H100-SXM", gpus: 1024, gpusPerTank: 32),
+                                coolingSystem: CoolingSystemBlock(primary: .liquidImmersion, heatRecovery: true),
+                                plant: PlantSpec(supplySetpointCelsius: 30, heatRecoveryDemandWatts: 300e3, heatRecoverySupplyCelsius: 65),
+                                weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
+                                                    hottestDayOfYear: 200, relativeHumidity: 0.5),
+                                load: .constant(utilisation: 1))
+        let plant = try FacilityPlant(spec: spec)
+        let r = plant.recoverHeat(liquidHeat: 1e6, hour: 15 * 24, supplyCelsius: 30)
+        let cop = 0.5 * 341.15 / 31
+        XCTAssertEqual(r.deliveredWatts, 450e3, accuracy: 1e-6)
+        XCTAssertEqual(r.fromFacilityWatts, 450e3 * (1 - 1 / cop), accuracy: 1e-6)
+        XCTAssertEqual(r.heatPumpWatts, 450e3 / cop, accuracy: 1e-6)
+        // On day 0 of a run (hour 0) the profile gives 300·(1 + 0.5·cos(2π·15/365)) kW.
+        let s = try FacilitySimulation(spec: spec).run().summary
+        let demand = 300e3 * (1 + 0.5 * cos(2 * Double.pi * -15 / 365))
+        XCTAssertEqual(s.heatRecoveredJoules, demand * (1 - 1 / cop) * 3600, accuracy: 1e-3)
+        XCTAssertEqual(s.erf, s.heatRecoveredJoules / s.facilityEnergyJoules, accuracy: 1e-15)
+        XCTAssertEqual(s.ere, (s.facilityEnergyJoules - s.heatRecoveredJoules) / s.itEnergyJoules, accuracy: 1e-15)
+        XCTAssertLessThan(s.ere, s.pue)
+    }
+}
