@@ -35,10 +35,13 @@ public struct ImmersionTank: Sendable, Equatable, Codable {
     public var pump: Pump
     /// The facility water.
     public var water: Coolant
+    /// Heat the design flows are sized for, W (pumps that track the load run at heat/design).
+    public var designHeatWatts: Double
 
     public init(fluid: Coolant = .mineralOil, fluidVolumeCubicMeters: Double, modulesPerTank: Int, chipToFluidKelvinPerWatt: Double,
                 fluidFlowCubicMetersPerSecond: Double, waterFlowCubicMetersPerSecond: Double, heatExchanger: HeatExchanger,
-                pump: Pump, water: Coolant = .water) {
+                pump: Pump, water: Coolant = .water, designHeatWatts: Double) {
+        self.designHeatWatts = designHeatWatts
         self.fluid = fluid
         self.fluidVolumeCubicMeters = fluidVolumeCubicMeters
         self.modulesPerTank = modulesPerTank
@@ -65,7 +68,7 @@ public struct ImmersionTank: Sendable, Equatable, Codable {
                              chipToFluidKelvinPerWatt: chipToFluidKelvinPerWatt, fluidFlowCubicMetersPerSecond: fluidFlow,
                              waterFlowCubicMetersPerSecond: waterFlow, heatExchanger: .counterflow(conductanceWattsPerKelvin: 4 * capacityRate),
                              pump: Pump(designFlowCubicMetersPerSecond: fluidFlow, designPressurePascals: pumpPressurePascals, efficiency: 0.7),
-                             water: water)
+                             water: water, designHeatWatts: designHeatWatts)
     }
 
     /// Checks every parameter.
@@ -82,6 +85,7 @@ public struct ImmersionTank: Sendable, Equatable, Codable {
         try FacilityModelError.requirePositive(waterFlowCubicMetersPerSecond, "ImmersionTank", "waterFlowCubicMetersPerSecond")
         try heatExchanger.validate()
         try pump.validate()
+        try FacilityModelError.requirePositive(designHeatWatts, "ImmersionTank", "designHeatWatts")
     }
 
     /// Heat capacity of the tank fluid, J/K.
