@@ -1,5 +1,6 @@
 import FacilitySim
 import Foundation
+import Operations
 import Yams
 
 /// Turns the root mapping of a scenario file into a `ScenarioSpec`, recording diagnostics on the way.
@@ -29,6 +30,11 @@ struct SpecBuilder {
             reader.error(at: root.value("sampling_interval"), "sampling_interval",
                          "the sampling interval (\(sampling) s) is longer than the horizon (\(horizon) s)")
         }
+        // Where in the weather year the run starts: whole hours from 00:00 on 1 January (e.g. `start: 4560h`).
+        let start = root.quantity("start", .time, default: 0, range: 0...(100 * 31_536_000.0))
+        if let start, start.truncatingRemainder(dividingBy: 3600) != 0 {
+            reader.error(at: root.value("start"), "start", "the start must be a whole number of hours (the weather is hourly), got \(start) s")
+        }
         let fidelity = root.choice("fidelity", ScenarioSpec.Fidelity.self, default: .fluid)
         let facility = readFacility()
         let cooling = readCoolingSystem()
@@ -38,11 +44,11 @@ struct SpecBuilder {
         let load = readLoad()
         root.rejectUnknownKeys()
 
-        guard let name, let seed, let horizon, let sampling, let fidelity, let facility, let cooling,
+        guard let name, let seed, let horizon, let sampling, let start, let fidelity, let facility, let cooling,
               let thermal, let plant, let weather, let load else { return nil }
         return ScenarioSpec(name: name, seed: UInt64(seed), horizonSeconds: horizon, samplingIntervalSeconds: sampling,
                             fidelity: fidelity, facility: facility, coolingSystem: cooling, thermalManagement: thermal,
-                            plant: plant, weather: weather, load: load)
+                            plant: plant, weather: weather, load: load, startHour: Int(start / 3600))
     }
 
     func readFacility() -> FacilitySpec? {
@@ -91,9 +97,25 @@ struct SpecBuilder {
         let threshold = m.quantity("gpu_temperature_threshold", .temperature, default: 70, range: 20...120)
         let throttling = m.flag("automatic_throttling", default: true)
         let maintenance = m.choice("predictive_maintenance", ThermalManagementBlock.PredictiveMaintenance.self, default: .disabled)
-        guard let threshold, let maintenance else { return nil }
+        // Clock control (issue 6): defaults and their sources are in Operations (ReactiveThrottle, PredictiveThrottle).
+        let controller = m.choice("controller", ThermalManagementBlock.Controller.self,
+                                  default: throttling ? .reactive : ThermalManagementBlock.Controller.none)
+        let period = m.quantity("sensor_period", .time, default: ReactiveThrottle.defaultSensorPeriodSeconds, range: 0.001...3600)
+        let delay = m.quantity("actuation_delay", .time, default: ReactiveThrottle.defaultActuationDelaySeconds, range: 0...3600)
+        let hysteresis = m.quantity("hysteresis", .temperatureDifference, default: ReactiveThrottle.defaultHysteresisKelvin, range: 0...30)
+        let horizon = m.quantity("forecast_horizon", .time, default: PredictiveThrottle.defaultForecastHorizonSeconds, range: 1...86_400)
+        if !throttling, let controller, controller != .none {
+            reader.error(at: m.value("controller"), m.child("controller"),
+                         "controller '\(controller.rawValue)' needs automatic_throttling: enabled (or use controller: none)")
+        }
+        if let period, let delay, delay >= period {
+            reader.error(at: m.value("actuation_delay"), m.child("actuation_delay"),
+                         "the actuation delay (\(delay) s) must be shorter than the sensor period (\(period) s)")
+        }
+        guard let threshold, let maintenance, let controller, let period, let delay, let hysteresis, let horizon else { return nil }
         return ThermalManagementBlock(gpuTemperatureThresholdCelsius: threshold, automaticThrottling: throttling,
-                                      predictiveMaintenance: maintenance)
+                                      predictiveMaintenance: maintenance, controller: controller, sensorPeriodSeconds: period,
+                                      actuationDelaySeconds: delay, hysteresisKelvin: hysteresis, forecastHorizonSeconds: horizon)
     }
 
     func readPlant(cooling: CoolingSystemBlock?) -> PlantSpec? {
