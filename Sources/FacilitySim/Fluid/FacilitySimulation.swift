@@ -130,6 +130,11 @@ public final class FacilitySimulation {
         }
 
         /// Predictive decision for every cohort; re-evaluates the plant if a clock changed.
+        ///
+        /// A candidate clock is forecast with the inputs the plant would give at that clock — including the
+        /// coolant temperature, which floats with the heat when the dry coolers cannot hold the set-point —
+        /// so the forecast is the trajectory the cohort will follow. Cohorts decide in turn, each seeing the
+        /// clocks already chosen for the ones before it.
         func forecastAndDecide() throws {
             let window = min(spec.thermalManagement.forecastHorizonSeconds, min(nextInputChange, horizon) - now)
             guard window > 0 else { return }
@@ -140,8 +145,12 @@ public final class FacilitySimulation {
                     timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
                     clockStateCount: clockCount,
                     forecastPeakCelsius: { index in
-                        let inputs = self.plant.inputs(for: cohort, utilisation: utilisation, clock: accelerator.clockStates[index])
-                        return cohort.chain.trajectory(from: cohort.state, inputs: inputs).maximumModuleCelsius(until: window)
+                        var trial = self.cohorts
+                        trial[i].setClock(index, accelerator: accelerator)
+                        var e = hourStartEconomiser
+                        _ = self.plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &trial,
+                                                      economiser: &e)
+                        return cohort.chain.trajectory(from: cohort.state, inputs: trial[i].inputs).maximumModuleCelsius(until: window)
                     })
                 let index = controller.decide(observation)
                 if index != cohort.clockIndex {
