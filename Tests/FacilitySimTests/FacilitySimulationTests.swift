@@ -65,6 +65,17 @@ final class FacilitySimulationTests: XCTestCase {
     }
 }
 
+
+/// A one-hour scenario at constant full load in a constant 10 °C synthetic climate, 30 °C facility water.
+func constantLoadSpec(name: String, facility: FacilitySpec, cooling: CoolingSystemBlock, plant: PlantSpec = PlantSpec(supplySetpointCelsius: 30)) -> ScenarioSpec {
+    // No clock control (full clock): these hand calculations check the physics at full power.
+    ScenarioSpec(name: name, horizonSeconds: 3600, samplingIntervalSeconds: 3600, facility: facility,
+                 coolingSystem: cooling, thermalManagement: ThermalManagementBlock(automaticThrottling: false), plant: plant,
+                 weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
+                                     hottestDayOfYear: 200, relativeHumidity: 0.5),
+                 load: .constant(utilisation: 1))
+}
+
 final class HandComputedPlantTests: XCTestCase {
     /// PUE of a hand-computed plant at one operating point: 32 cold-plate H100s at full load, 30 °C facility
     /// water, constant 10 °C dry-bulb, no heat recovery, n+1 double-conversion UPS. By hand:
@@ -80,13 +91,8 @@ final class HandComputedPlantTests: XCTestCase {
     /// - other 1 % of design IT = 320 W; transformer rated 64 kW at x = 35,003.63/64,000: 192 + 191.44 = 383.44 W.
     /// Total 35,387.07 W → PUE 1.10585.
     func testPUEOfHandComputedPlant() throws {
-        let spec = ScenarioSpec(name: "hand", horizonSeconds: 3600, samplingIntervalSeconds: 3600,
-                                facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerRack: 32),
-                                coolingSystem: CoolingSystemBlock(primary: .directToChip),
-                                plant: PlantSpec(supplySetpointCelsius: 30),
-                                weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
-                                                    hottestDayOfYear: 200, relativeHumidity: 0.5),
-                                load: .constant(utilisation: 1))
+        let spec = constantLoadSpec(name: "hand", facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerRack: 32),
+                                    cooling: CoolingSystemBlock(primary: .directToChip))
         let s = try FacilitySimulation(spec: spec).run().summary
         XCTAssertEqual(s.itEnergyJoules / 3600, 32_000, accuracy: 1e-6)
         XCTAssertEqual(s.pue, 35_387.07 / 32_000, accuracy: 1e-5)
@@ -102,14 +108,8 @@ final class HandComputedPlantTests: XCTestCase {
     /// heat exchanger's conductance is ε·C_min = 0.8·(32,000 W / 10 K) = 2,560 W/K, so the fluid settles at
     /// 30 + 32,000/2,560 = 42.5 °C and a GPU at 42.5 + 700·0.06 = 84.5 °C.
     func testImmersionTankSteadyTemperature() throws {
-        let spec = ScenarioSpec(name: "tank", horizonSeconds: 3600, samplingIntervalSeconds: 3600,
-                                facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerTank: 32),
-                                coolingSystem: CoolingSystemBlock(primary: .liquidImmersion),
-                                thermalManagement: ThermalManagementBlock(automaticThrottling: false),
-                                plant: PlantSpec(supplySetpointCelsius: 30),
-                                weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
-                                                    hottestDayOfYear: 200, relativeHumidity: 0.5),
-                                load: .constant(utilisation: 1))
+        let spec = constantLoadSpec(name: "tank", facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerTank: 32),
+                                    cooling: CoolingSystemBlock(primary: .liquidImmersion))
         let result = try FacilitySimulation(spec: spec).run()
         XCTAssertEqual(result.timeSeries.column("liquid_immersion_sink_c")!.last!, 42.5, accuracy: 1e-9)
         XCTAssertEqual(result.summary.maxGpuTemperatureCelsius, 84.5, accuracy: 1e-9)
@@ -123,14 +123,9 @@ final class HeatRecoveryTests: XCTestCase {
     /// Over a run with facility energy E and IT energy I, ERF = reused/E and ERE = (E − reused)/I, reused being
     /// the heat taken from the facility water.
     func testHeatExportAndReuseMetrics() throws {
-        let spec = ScenarioSpec(name: "hr", horizonSeconds: 3600, samplingIntervalSeconds: 3600,
-                                facility: FacilitySpec(accelerator: "H100-SXM", gpus: 1024, gpusPerTank: 32),
-                                coolingSystem: CoolingSystemBlock(primary: .liquidImmersion, heatRecovery: true),
-                                thermalManagement: ThermalManagementBlock(automaticThrottling: false),
-                                plant: PlantSpec(supplySetpointCelsius: 30, heatRecoveryDemandWatts: 300e3, heatRecoverySupplyCelsius: 65),
-                                weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
-                                                    hottestDayOfYear: 200, relativeHumidity: 0.5),
-                                load: .constant(utilisation: 1))
+        let spec = constantLoadSpec(name: "hr", facility: FacilitySpec(accelerator: "H100-SXM", gpus: 1024, gpusPerTank: 32),
+                                    cooling: CoolingSystemBlock(primary: .liquidImmersion, heatRecovery: true),
+                                    plant: PlantSpec(supplySetpointCelsius: 30, heatRecoveryDemandWatts: 300e3, heatRecoverySupplyCelsius: 65))
         let plant = try FacilityPlant(spec: spec)
         let r = plant.recoverHeat(liquidHeat: 1e6, hour: 15 * 24, supplyCelsius: 30)
         let cop = 0.5 * 341.15 / 31
