@@ -140,6 +140,15 @@ extension FacilityPlant {
         return (server, sink, server - gpuWatts - sink)
     }
 
+    /// The thermal inputs `cohort` would have at utilisation `u` and clock ratio `clock` with its present
+    /// coolant temperature (exact when the supply does not float with the heat, i.e. with a chiller).
+    func inputs(for cohort: Cohort, utilisation u: Double, clock: Double) -> ThermalChain.Inputs {
+        let gpuWatts = accelerator.powerWatts(utilisation: u, clock: clock)
+        let heat = cohortHeat(technology: cohort.technology, utilisation: u, gpuWatts: gpuWatts)
+        return ThermalChain.Inputs(modulePowerWatts: gpuWatts, sinkPowerWatts: heat.sinkWattsPerGPU * Double(cohort.chain.modulesPerSink),
+                                   coolantCelsius: cohort.inputs.coolantCelsius)
+    }
+
     /// Heat exported to the heat user this hour.
     struct Recovery {
         var deliveredWatts = 0.0

@@ -68,6 +68,7 @@ public final class FacilitySimulation {
         var chillerSeconds = 0.0
         var maxSupply = -Double.infinity
         var pendingForecast: EventHandle?
+        let coolantFollowsHeat = spec.plant.chiller == .none
         // Start from the thermal steady state of the first hour's conditions, at the clock a controller
         // would hold there: the highest state whose steady junction temperature is under the threshold
         // (full clock without a controller).
@@ -134,7 +135,9 @@ public final class FacilitySimulation {
         /// A candidate clock is forecast with the inputs the plant would give at that clock — including the
         /// coolant temperature, which floats with the heat when the dry coolers cannot hold the set-point —
         /// so the forecast is the trajectory the cohort will follow. Cohorts decide in turn, each seeing the
-        /// clocks already chosen for the ones before it.
+        /// clocks already chosen for the ones before it. Only without a chiller does the supply float (see
+        /// `operatingPoint`); otherwise the coolant does not depend on the clocks and the candidate's inputs
+        /// are computed directly (`FacilityPlant.inputs(for:utilisation:clock:)`, the same formulas).
         func forecastAndDecide() throws {
             let window = min(spec.thermalManagement.forecastHorizonSeconds, min(nextInputChange, horizon) - now)
             guard window > 0 else { return }
@@ -145,12 +148,18 @@ public final class FacilitySimulation {
                     timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
                     clockStateCount: clockCount,
                     forecastPeakCelsius: { index in
-                        var trial = self.cohorts
-                        trial[i].setClock(index, accelerator: accelerator)
-                        var e = hourStartEconomiser
-                        _ = self.plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &trial,
-                                                      economiser: &e)
-                        return cohort.chain.trajectory(from: cohort.state, inputs: trial[i].inputs).maximumModuleCelsius(until: window)
+                        let inputs: ThermalChain.Inputs
+                        if coolantFollowsHeat {
+                            var trial = self.cohorts
+                            trial[i].setClock(index, accelerator: accelerator)
+                            var e = hourStartEconomiser
+                            _ = self.plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &trial,
+                                                          economiser: &e)
+                            inputs = trial[i].inputs
+                        } else {
+                            inputs = self.plant.inputs(for: cohort, utilisation: utilisation, clock: accelerator.clockStates[index])
+                        }
+                        return cohort.chain.trajectory(from: cohort.state, inputs: inputs).maximumModuleCelsius(until: window)
                     })
                 let index = controller.decide(observation)
                 if index != cohort.clockIndex {
@@ -158,7 +167,23 @@ public final class FacilitySimulation {
                     changed = true
                 }
             }
-            if changed { evaluatePlant() }
+            if changed {
+                #if DEBUG
+                let coolantBefore = cohorts.map(\.inputs.coolantCelsius)
+                #endif
+                evaluatePlant()
+                #if DEBUG
+                // Without a floating supply the direct forecast inputs are exactly the plant's.
+                if !coolantFollowsHeat {
+                    for (i, c) in cohorts.enumerated() {
+                        let direct = plant.inputs(for: c, utilisation: utilisation, clock: c.clockRatio)
+                        assert(abs(direct.modulePowerWatts - c.inputs.modulePowerWatts) <= 1e-9 * max(1, c.inputs.modulePowerWatts)
+                               && abs(direct.sinkPowerWatts - c.inputs.sinkPowerWatts) <= 1e-9 * max(1, c.inputs.sinkPowerWatts)
+                               && c.inputs.coolantCelsius == coolantBefore[i], "direct forecast inputs differ from the plant's")
+                    }
+                }
+                #endif
+            }
             if let h = pendingForecast { _ = sim.cancel(h) }
             let next = now + spec.thermalManagement.forecastHorizonSeconds
             pendingForecast = next < horizon ? try sim.schedule(.forecast, at: next, priority: 2) : nil
