@@ -63,7 +63,7 @@ extension Transformer {
     private func normalizeRows(_ out: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>,
                                _ weight: UnsafePointer<Float>, _ count: Int) {
         let dim = dimensions.dim
-        let run = count >= 16 ? threads : KernelThreads(count: 1)
+        let run = count >= 16 ? threads : .serial
         run.run(count) { r in VectorOps.rmsnorm(out + r * dim, x + r * dim, weight, dim) }
     }
 
@@ -121,7 +121,10 @@ extension Transformer {
         let scale = sqrtf(Float(hs))
         let q = buffers.q, out = buffers.attention
         let cache = self.cache
-        threads.run(rows.count * heads) { task in
+        // Small attention (short contexts, one row) is cheaper than a fan-out: ~2^15 multiply-adds.
+        let work = rows.reduce(0) { $0 + $1.position + 1 } * heads * hs
+        let run = work >= 1 << 15 ? threads : .serial
+        run.run(rows.count * heads) { task in
             let r = task / heads, h = task % heads
             let row = rows[r]
             let query = q + r * dim + h * hs
@@ -133,8 +136,7 @@ extension Transformer {
                 let att = scores.baseAddress!
                 for t in 0..<n { att[t] = VectorOps.dot(query, keys + t * kvDim, hs) / scale }
                 VectorOps.softmax(att, n)
-                result.update(repeating: 0, count: hs)
-                for t in 0..<n { VectorOps.axpy(att[t], values + t * kvDim, result, hs) }
+                VectorOps.weightedSum(att, n, values, kvDim, hs, result)
             }
         }
     }

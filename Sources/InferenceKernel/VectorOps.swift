@@ -1,6 +1,6 @@
 import Foundation
 
-/// Element-wise kernels of the forward pass (RMSNorm, SwiGLU, softmax, dot, axpy), each in a fixed
+/// Element-wise kernels of the forward pass (RMSNorm, SwiGLU, softmax, dot, weighted sum), each in a fixed
 /// summation order so that a row's result never depends on the batch it was computed in.
 enum VectorOps {
     /// RMSNorm epsilon (llama2.c `rmsnorm`: `ss += 1e-5f`).
@@ -24,21 +24,41 @@ enum VectorOps {
         return s
     }
 
-    /// `y += alpha · x` over `n` elements.
+    /// `out[i] = Σₜ weights[t] · rows[t · stride + i]` for `i < width`, t ascending: attention's
+    /// probability-weighted sum of value vectors. Accumulates 64 (then 16, then 1) output elements in
+    /// registers while streaming the rows, instead of re-reading and re-writing `out` per row.
     @inline(__always)
-    static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
-        let vectorEnd = n & ~15
-        let a = SIMD16<Float>(repeating: alpha)
-        var k = 0
-        while k < vectorEnd {
-            let r = UnsafeMutableRawPointer(y + k)
-            r.storeBytes(of: r.loadUnaligned(as: SIMD16<Float>.self) + a * MicroKernels.load(x + k),
-                         as: SIMD16<Float>.self)
-            k += 16
+    static func weightedSum(_ weights: UnsafePointer<Float>, _ count: Int, _ rows: UnsafePointer<Float>,
+                            _ stride: Int, _ width: Int, _ out: UnsafeMutablePointer<Float>) {
+        var c = 0
+        while c + 64 <= width {
+            var a0 = SIMD16<Float>(), a1 = a0, a2 = a0, a3 = a0
+            for t in 0..<count {
+                let w = SIMD16<Float>(repeating: weights[t])
+                let r = rows + t * stride + c
+                a0 += w * MicroKernels.load(r)
+                a1 += w * MicroKernels.load(r + 16)
+                a2 += w * MicroKernels.load(r + 32)
+                a3 += w * MicroKernels.load(r + 48)
+            }
+            let o = UnsafeMutableRawPointer(out + c)
+            o.storeBytes(of: a0, as: SIMD16<Float>.self)
+            o.storeBytes(of: a1, toByteOffset: 64, as: SIMD16<Float>.self)
+            o.storeBytes(of: a2, toByteOffset: 128, as: SIMD16<Float>.self)
+            o.storeBytes(of: a3, toByteOffset: 192, as: SIMD16<Float>.self)
+            c += 64
         }
-        while k < n {
-            y[k] += alpha * x[k]
-            k += 1
+        while c + 16 <= width {
+            var a = SIMD16<Float>()
+            for t in 0..<count { a += SIMD16<Float>(repeating: weights[t]) * MicroKernels.load(rows + t * stride + c) }
+            UnsafeMutableRawPointer(out + c).storeBytes(of: a, as: SIMD16<Float>.self)
+            c += 16
+        }
+        while c < width {
+            var a: Float = 0
+            for t in 0..<count { a += weights[t] * rows[t * stride + c] }
+            out[c] = a
+            c += 1
         }
     }
 
