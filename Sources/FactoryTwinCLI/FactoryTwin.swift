@@ -16,6 +16,8 @@ struct FactoryTwin: AsyncParsableCommand {
         version: FactoryTwinVersion.string,
         subcommands: [
             Bench.self,
+            Generate.self,
+            Calibrate.self,
         ]
     )
 }

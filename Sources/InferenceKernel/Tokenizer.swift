@@ -138,24 +138,30 @@ public struct Tokenizer: Sendable {
         return piece
     }
 
-    /// Decodes a token sequence to text (invalid UTF-8 is repaired with U+FFFD). BOS and EOS give their
-    /// pieces only if they appear after the first position, as in llama2.c's streamed output.
-    public func decode(_ tokens: [Int]) -> String {
+    /// Decodes a token sequence to text (invalid UTF-8 is repaired with U+FFFD).
+    /// - Parameters:
+    ///   - previous: the token before the first one (e.g. the last prompt token); nil when `tokens`
+    ///     starts a sequence, in which case a leading BOS gives no text.
+    ///   - printableOnly: drop single non-printable bytes, as llama2.c's `safe_printf`.
+    public func decode(_ tokens: [Int], after previous: Int? = nil, printableOnly: Bool = false) -> String {
         var bytes: [UInt8] = []
-        var previous = -1
+        var last = previous
         for token in tokens {
-            if previous >= 0 || token != Self.bos { bytes += decode(previous: previous, token: token) }
-            previous = token
+            if last != nil || token != Self.bos {
+                let piece = decode(previous: last ?? -1, token: token)
+                if !printableOnly || Self.isPrintable(piece) { bytes += piece }
+            }
+            last = token
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether llama2.c's `safe_printf` would print these decoded bytes: a single byte must be printable
-    /// ASCII or whitespace (raw bytes of a split UTF-8 sequence are printed as they come).
+    /// ASCII or whitespace (`isprint || isspace` in the C locale, so a lone byte ≥ 0x80 is dropped).
     public static func isPrintable(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first else { return false }
         if bytes.count > 1 { return true }
-        return (0x20...0x7E).contains(first) || (0x09...0x0D).contains(first) || first >= 0x80
+        return (0x20...0x7E).contains(first) || (0x09...0x0D).contains(first)
     }
 
     /// The byte-fallback token for `byte` (`byte + 3`), or `<unk>` (0) if the vocabulary has no byte pieces.
