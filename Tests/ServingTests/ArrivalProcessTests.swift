@@ -14,6 +14,7 @@ final class ArrivalProcessTests: XCTestCase {
             let stream = RandomStream(seed: 11, replication: replication, name: "arrivals")
             counts.append(Double(try process.arrivalTimes(untilSeconds: 20, stream: stream).count))
         }
+        print(String(format: "Poisson counts: mean %.2f, variance %.2f (lambda T = 100)", Statistics.mean(counts), Statistics.variance(counts)))
         XCTAssertEqual(Statistics.mean(counts), 100, accuracy: 2)
         XCTAssertEqual(Statistics.variance(counts), 100, accuracy: 25)
     }
@@ -38,6 +39,8 @@ final class ArrivalProcessTests: XCTestCase {
         let expectedAll = process.expectedArrivals(untilSeconds: 1300)
         XCTAssertEqual(expectedFirst, 1509.3, accuracy: 0.1)
         XCTAssertEqual(expectedAll, 2933.4, accuracy: 0.1)
+        print(String(format: "thinning: mean count %.1f vs Lambda(500) %.1f, %.1f vs Lambda(1300) %.1f",
+                     Statistics.mean(first), expectedFirst, Statistics.mean(all), expectedAll))
         XCTAssertEqual(Statistics.mean(first), expectedFirst, accuracy: 0.01 * expectedFirst)
         XCTAssertEqual(Statistics.mean(all), expectedAll, accuracy: 0.01 * expectedAll)
     }

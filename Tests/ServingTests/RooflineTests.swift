@@ -33,6 +33,7 @@ final class RooflineTests: XCTestCase {
         var real = ideal
         real.efficiency = try ServingFixtures.cpuProfileEfficiency()
         let rate = 1 / real.seconds(for: one)
+        print(String(format: "single-stream 70B FP8 on H100: ideal %.2f tokens/s, calibrated %.2f tokens/s", idealRate, rate))
         XCTAssertLessThan(rate, idealRate)
         XCTAssertEqual(rate, idealRate * real.efficiency.memory.value, accuracy: 1e-9 * idealRate)
     }
@@ -49,6 +50,7 @@ final class RooflineTests: XCTestCase {
         func rate(_ b: Int) -> Double { Double(b) / m.seconds(for: .decode(priorContexts: Array(repeating: 0, count: b))) }
         let firstCompute = (1...1024).first { m.breakdown(of: .decode(priorContexts: Array(repeating: 0, count: $0))).isComputeBound }
         XCTAssertEqual(Double(try XCTUnwrap(firstCompute)), predicted, accuracy: 0.02 * predicted)
+        print(String(format: "ridge: model %.1f, first compute-bound batch %d, predicted %.1f", m.ridgeBatch, firstCompute ?? 0, predicted))
         XCTAssertEqual(rate(64) / 64, rate(8) / 8, accuracy: 0.01 * rate(8) / 8)
         XCTAssertEqual(rate(1024), rate(600), accuracy: 0.01 * rate(600))
         XCTAssertGreaterThan(rate(600), 1.9 * rate(150))  // still rising below the ridge

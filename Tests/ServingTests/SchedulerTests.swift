@@ -55,6 +55,7 @@ final class SchedulerTests: XCTestCase {
         }
         XCTAssertEqual(done.count, requests.count)
         let waits = done.map(\.waitSeconds)
+        print(String(format: "M/D/1 rho 0.7: mean wait %.4f s vs Pollaczek-Khinchine %.4f s", Statistics.mean(waits), 0.7 / 0.6))
         XCTAssertEqual(Statistics.mean(waits), 0.7 / (2 * 0.3), accuracy: 0.07 * 0.7 / (2 * 0.3))
         // Service is exactly one iteration: time to first token = wait + 1 s.
         XCTAssertTrue(done.allSatisfy { abs($0.timeToFirstTokenSeconds - $0.waitSeconds - 1) < 1e-9 })
