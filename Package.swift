@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "InferenceKernelTests", dependencies: ["InferenceKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FacilityModelsTests", dependencies: ["FacilityModels", "SimMath"]),
         .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting"]),
     ]

@@ -1,3 +1,4 @@
+import FacilityModels
 import FacilitySim
 import Foundation
 import Yams
@@ -51,7 +52,13 @@ struct SpecBuilder {
             return nil
         }
         defer { m.rejectUnknownKeys() }
-        let accelerator = m.string("accelerator", default: "H100-SXM")
+        var accelerator = m.string("accelerator", default: "H100-SXM")
+        if let name = accelerator, (try? AcceleratorCatalogue.spec(named: name)) == nil {
+            let names = AcceleratorCatalogue.all.map(\.name)
+            reader.error(at: m.value("accelerator"), m.child("accelerator"),
+                         "'\(name.prefix(40))' is not one of: \(names.joined(separator: ", "))\(Suggestion.hint(for: name, among: names))")
+            accelerator = nil
+        }
         let gpus = m.integer("gpus", range: 1...10_000_000, required: true)
         let perServer = m.integer("gpus_per_server", default: 8, range: 1...1024)
         let share = m.quantity("primary_share", .fraction, default: 1, range: 0...1)
