@@ -226,6 +226,8 @@ for i in range(1, 10):
     laughs.append(f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
 add("alias-billion-laughs", BASE_TEXT + "\n".join(laughs) + "\n", "lol4")
 add("alias-laughs-as-key", BASE_TEXT + "\n".join(laughs[:4]) + "\n? *a3\n: boom\n", "?")
+# Yams hashes every mapping key as a whole tree: an alias to 10^9 expanded nodes as a key would run for hours.
+add("alias-billion-laughs-as-key", "bomb:\n" + "\n".join("  " + l for l in laughs) + "\n  ? *a9\n  : boom\n", "bomb.lol4")
 add("alias-undefined", replace_line("  gpus: 64", "  gpus: *nowhere"), "facility.gpus")
 add("alias-to-itself", BASE_TEXT + "loop: &self [*self]\n", "loop[0]")
 add("alias-as-key", BASE_TEXT + "x: &k key\n*k : value\n", "?")
