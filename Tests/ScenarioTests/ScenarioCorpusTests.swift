@@ -142,4 +142,35 @@ final class ScenarioCorpusTests: XCTestCase {
         XCTAssertEqual(b.first?.line, 5, "\(b)")
         XCTAssertTrue(b.first?.path.hasPrefix("l4[") ?? false, "\(b)")
     }
+
+    /// The CLI contract, through the `factory-twin` binary that `make test` builds beside the tests:
+    /// `validate` over every corpus file plus one valid file exits 65 (EX_DATAERR), reports the valid file as ok
+    /// on stdout and, on stderr, at least one `FILE:LINE:COLUMN: error: ` line for every corpus file.
+    func testValidateCommandExits65OnEveryCorpusFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/factory-twin")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("no debug factory-twin binary at \(binary.path); `swift build` builds it")
+        }
+        let directory = try Self.corpus()
+        let files = try Self.expectations().map { directory.appendingPathComponent($0.file).path }
+        let base = directory.appendingPathComponent("valid/base.yaml").path
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["validate", base] + files
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a full pipe buffer cannot block the child.
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 65)
+        XCTAssertTrue(String(decoding: outData, as: UTF8.self).contains("\(base): ok (corpus-base)"))
+        let lines = String(decoding: errData, as: UTF8.self).split(separator: "\n")
+        for file in files {
+            XCTAssertTrue(lines.contains { $0.hasPrefix(file + ":") && $0.contains(": error: ") }, "no error line for \(file)")
+        }
+    }
 }
