@@ -33,6 +33,7 @@ struct SpecBuilder {
         let fidelity = root.choice("fidelity", ScenarioSpec.Fidelity.self, default: .fluid)
         let facility = readFacility()
         let cooling = readCoolingSystem()
+        checkPrimaryShare(facility: facility, cooling: cooling)
         let thermal = readThermalManagement()
         let plant = readPlant(cooling: cooling)
         let weather = readWeather()
@@ -69,6 +70,14 @@ struct SpecBuilder {
                             gpusPerTank: perTank, gpusPerRack: perRack)
     }
 
+    /// Cross-field rule between `facility.primary_share` and `cooling_system.secondary`: a share below 1 puts GPUs on
+    /// the secondary system, so it needs one.
+    func checkPrimaryShare(facility: FacilitySpec?, cooling: CoolingSystemBlock?) {
+        guard let facility, let cooling, facility.primaryShare < 1, cooling.secondary == .none else { return }
+        reader.error(at: root.value("facility")?.mapping?["primary_share"], "facility.primary_share",
+                     "\(facility.primaryShare) leaves GPUs for the secondary cooling, but cooling_system.secondary is none; set primary_share: 1 or name a secondary technology")
+    }
+
     func readCoolingSystem() -> CoolingSystemBlock? {
         guard let m = root.mapping("cooling_system") else {
             if !root.contains("cooling_system") {
@@ -84,6 +93,10 @@ struct SpecBuilder {
         let redundancy = m.choice("redundancy", CoolingSystemBlock.Redundancy.self, default: .n)
         if primary == CoolingSystemBlock.Technology.none {
             reader.error(at: m.value("primary"), m.child("primary"), "the primary cooling cannot be 'none': GPUs must be cooled")
+        }
+        if let primary, primary != .none, secondary == primary {
+            reader.error(at: m.value("secondary"), m.child("secondary"),
+                         "the secondary cooling is the primary one ('\(primary.rawValue)'); give another technology or 'none'")
         }
         guard let primary, let secondary, let redundancy else { return nil }
         return CoolingSystemBlock(primary: primary, secondary: secondary, powerUsageEffectivenessTarget: target,
@@ -157,6 +170,10 @@ struct SpecBuilder {
         }
         defer { m.rejectUnknownKeys() }
         let offset = m.quantity("offset", .temperatureDifference, default: 0, range: -30...30) ?? 0
+        if m.contains("file"), m.contains("synthetic") {
+            reader.error(at: m.value("synthetic"), m.child("synthetic"), "give either `file:` or `synthetic:`, not both")
+            return nil
+        }
         if let file = m.string("file", maxLength: 4096) {
             let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
             if !FileManager.default.isReadableFile(atPath: url.path) {

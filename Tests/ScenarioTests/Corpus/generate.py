@@ -203,6 +203,9 @@ add("block-null-heat-recovery", render(BASE, drop={"heat_recovery.demand", "heat
 add("cross-primary-none", with_value("cooling_system.primary", "none"), "cooling_system.primary")
 add("cross-schema-version-future", with_value("schema_version", "2"), "schema_version")
 add("cross-weather-neither-file-nor-synthetic", render(BASE, drop={"weather.synthetic"}, extra_lines=[]).replace("weather:\n", "weather:\n  offset: 2 K\n"), "weather")
+add("cross-secondary-equals-primary", with_value("cooling_system.secondary", "liquid_immersion"), "cooling_system.secondary")
+add("cross-primary-share-without-secondary", with_value("cooling_system.secondary", "none"), "facility.primary_share")
+add("cross-weather-file-and-synthetic", render(BASE).replace("weather:\n", "weather:\n  file: x.csv\n"), "weather.synthetic")
 add("cross-fraction-without-percent-sign", with_value("load.mean", "75"), "load.mean")
 # 9. Files that do not exist and names that are not names.
 add("weather-file-missing", render(BASE, drop={"weather.synthetic"}).replace("weather:\n", "weather:\n  file: weather/no-such-station.csv\n"), "weather.file")
