@@ -176,7 +176,9 @@ struct SpecBuilder {
         }
         if let file = m.string("file", maxLength: 4096) {
             let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
-            if !FileManager.default.isReadableFile(atPath: url.path) {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.isReadableFile(atPath: url.path)
+                || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
                 reader.error(at: m.value("file"), m.child("file"), "weather file not found or not readable: \(url.path)")
                 return nil
             }
