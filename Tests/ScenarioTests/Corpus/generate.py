@@ -212,6 +212,8 @@ add("weather-file-missing", render(BASE, drop={"weather.synthetic"}).replace("we
 add("weather-file-is-directory-path-too-long", render(BASE, drop={"weather.synthetic"}).replace("weather:\n", "weather:\n  file: " + "d/" * 3000 + "x.csv\n"), "weather.file")
 add("weather-file-is-a-directory", render(BASE, drop={"weather.synthetic"}).replace("weather:\n", "weather:\n  file: valid\n"), "weather.file")
 add("load-file-missing", render(BASE, drop={"load.mean", "load.amplitude", "load.peak_hour"}, overrides={"load.profile": "hourly"}).replace("  profile: hourly\n", "  profile: hourly\n  file: no-such-load.csv\n"), "load.file")
+add("load-file-endless-device", render(BASE, drop={"load.mean", "load.amplitude", "load.peak_hour"}, overrides={"load.profile": "hourly"}).replace("  profile: hourly\n", "  profile: hourly\n  file: /dev/zero\n"), "load.file")
+add("load-file-is-a-directory", render(BASE, drop={"load.mean", "load.amplitude", "load.peak_hour"}, overrides={"load.profile": "hourly"}).replace("  profile: hourly\n", "  profile: hourly\n  file: valid\n"), "load.file")
 add("load-hourly-without-file", with_value("load.profile", "hourly"), "load.file")
 add("name-with-slash", with_value("name", "../../etc"), "name")
 add("name-empty", with_value("name", "''"), "name")
