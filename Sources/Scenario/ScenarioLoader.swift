@@ -11,7 +11,8 @@ public enum ScenarioLoader {
     /// The schema version this build reads.
     public static let schemaVersion = 1
 
-    /// Loads and validates the scenario at `path`.
+    /// Loads and validates the scenario at `path`: at most `maximumFileBytes` of UTF-8 YAML, checked by
+    /// `YAMLPreflight` (depth, alias expansion, duplicate keys, one document) before Yams composes it.
     /// - Throws: `ScenarioError` listing every problem as `FILE:LINE:COLUMN: error: field: message`.
     public static func load(path: String) throws -> ScenarioSpec {
         let data: Data

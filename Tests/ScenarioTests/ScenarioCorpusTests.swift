@@ -19,7 +19,8 @@ final class ScenarioCorpusTests: XCTestCase {
     }
 
     /// Checks the `FILE:LINE:COLUMN: error: ` shape of every diagnostic of `error`, with 1 ≤ LINE ≤ lines + 1
-    /// (the line after the last is where "missing" and end-of-file problems of a file lacking its final newline point)
+    /// (`yamlLineCount`; libyaml ends a last line that lacks its line break before the end of the stream, so
+    /// end-of-file problems may point one line past it)
     /// and COLUMN ≥ 1. Returns a description of the first violation, or nil.
     static func locationProblem(_ error: ScenarioError, file: String, lineCount: Int) -> String? {
         if error.diagnostics.isEmpty { return "no diagnostic" }
@@ -35,6 +36,24 @@ final class ScenarioCorpusTests: XCTestCase {
             if !d.path.isEmpty, !fields[2].hasPrefix(" error: \(d.path): ") { return "path not printed: \(text.prefix(200))" }
         }
         return nil
+    }
+
+    /// Lines of `bytes` as YAML 1.1 counts them (and so libyaml's marks): breaks are LF, CR LF, a lone CR, and
+    /// the UTF-8 line breaks NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9); the text after the last break is a line too.
+    static func yamlLineCount(_ bytes: [UInt8]) -> Int {
+        var count = 1
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x0A: count += 1
+            case 0x0D: if i + 1 >= bytes.count || bytes[i + 1] != 0x0A { count += 1 }
+            case 0xC2: if i + 1 < bytes.count, bytes[i + 1] == 0x85 { count += 1 }
+            case 0xE2: if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { count += 1 }
+            default: break
+            }
+            i += 1
+        }
+        return count
     }
 
     /// Loads `url` on a helper thread, so that a hang shows as a failure after `watchdogSeconds` instead of a stuck suite.
@@ -72,7 +91,7 @@ final class ScenarioCorpusTests: XCTestCase {
         for (name, expected) in expectations {
             let url = directory.appendingPathComponent(name)
             let bytes = (try? Data(contentsOf: url)) ?? Data()
-            let lineCount = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } + 1
+            let lineCount = Self.yamlLineCount([UInt8](bytes))
             guard let result = Self.loadWithWatchdog(url) else {
                 XCTFail("\(name): no answer within the watchdog (hang)")
                 continue
