@@ -145,7 +145,7 @@ struct YAMLPreflight {
                 continue
             }
             if expanded > Self.maximumExpandedNodes {
-                error(at: mark, nodePath, "anchors and aliases expand to more than \(Self.maximumExpandedNodes) YAML nodes (an alias bomb?); a scenario needs a few hundred")
+                error(at: mark, nodePath, "the document holds more than \(Self.maximumExpandedNodes) YAML nodes once its aliases are expanded (an alias bomb?); a scenario needs a few hundred")
                 return
             }
             // A node is complete: advance the enclosing collection.
