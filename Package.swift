@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ServingTests", dependencies: ["Serving", "FacilityModels", "SimMath", "InferenceKernel"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "FacilityModels"]),
         .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting"]),
     ]

@@ -1,3 +1,4 @@
+import FacilityModels
 import FacilitySim
 import Foundation
 import Operations
@@ -38,6 +39,7 @@ struct SpecBuilder {
         let fidelity = root.choice("fidelity", ScenarioSpec.Fidelity.self, default: .fluid)
         let facility = readFacility()
         let cooling = readCoolingSystem()
+        checkPrimaryShare(facility: facility, cooling: cooling)
         let thermal = readThermalManagement()
         let plant = readPlant(cooling: cooling)
         let weather = readWeather()
@@ -57,7 +59,13 @@ struct SpecBuilder {
             return nil
         }
         defer { m.rejectUnknownKeys() }
-        let accelerator = m.string("accelerator", default: "H100-SXM")
+        var accelerator = m.string("accelerator", default: "H100-SXM")
+        if let name = accelerator, (try? AcceleratorCatalogue.spec(named: name)) == nil {
+            let names = AcceleratorCatalogue.all.map(\.name)
+            reader.error(at: m.value("accelerator"), m.child("accelerator"),
+                         "'\(name.prefix(40))' is not one of: \(names.joined(separator: ", "))\(Suggestion.hint(for: name, among: names))")
+            accelerator = nil
+        }
         let gpus = m.integer("gpus", range: 1...10_000_000, required: true)
         let perServer = m.integer("gpus_per_server", default: 8, range: 1...1024)
         let share = m.quantity("primary_share", .fraction, default: 1, range: 0...1)
@@ -66,6 +74,14 @@ struct SpecBuilder {
         guard let accelerator, let gpus, let perServer, let share, let perTank, let perRack else { return nil }
         return FacilitySpec(accelerator: accelerator, gpus: gpus, gpusPerServer: perServer, primaryShare: share,
                             gpusPerTank: perTank, gpusPerRack: perRack)
+    }
+
+    /// Cross-field rule between `facility.primary_share` and `cooling_system.secondary`: a share below 1 puts GPUs on
+    /// the secondary system, so it needs one.
+    func checkPrimaryShare(facility: FacilitySpec?, cooling: CoolingSystemBlock?) {
+        guard let facility, let cooling, facility.primaryShare < 1, cooling.secondary == .none else { return }
+        reader.error(at: root.value("facility")?.mapping?["primary_share"], "facility.primary_share",
+                     "\(facility.primaryShare) leaves GPUs for the secondary cooling, but cooling_system.secondary is none; set primary_share: 1 or name a secondary technology")
     }
 
     func readCoolingSystem() -> CoolingSystemBlock? {
@@ -83,6 +99,10 @@ struct SpecBuilder {
         let redundancy = m.choice("redundancy", CoolingSystemBlock.Redundancy.self, default: .n)
         if primary == CoolingSystemBlock.Technology.none {
             reader.error(at: m.value("primary"), m.child("primary"), "the primary cooling cannot be 'none': GPUs must be cooled")
+        }
+        if let primary, primary != .none, secondary == primary {
+            reader.error(at: m.value("secondary"), m.child("secondary"),
+                         "the secondary cooling is the primary one ('\(primary.rawValue)'); give another technology or 'none'")
         }
         guard let primary, let secondary, let redundancy else { return nil }
         return CoolingSystemBlock(primary: primary, secondary: secondary, powerUsageEffectivenessTarget: target,
@@ -172,9 +192,15 @@ struct SpecBuilder {
         }
         defer { m.rejectUnknownKeys() }
         let offset = m.quantity("offset", .temperatureDifference, default: 0, range: -30...30) ?? 0
+        if m.contains("file"), m.contains("synthetic") {
+            reader.error(at: m.value("synthetic"), m.child("synthetic"), "give either `file:` or `synthetic:`, not both")
+            return nil
+        }
         if let file = m.string("file", maxLength: 4096) {
             let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
-            if !FileManager.default.isReadableFile(atPath: url.path) {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.isReadableFile(atPath: url.path)
+                || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
                 reader.error(at: m.value("file"), m.child("file"), "weather file not found or not readable: \(url.path)")
                 return nil
             }
