@@ -19,6 +19,8 @@ struct FactoryTwin: AsyncParsableCommand {
             Run.self,
             Validate.self,
             Bench.self,
+            Generate.self,
+            Calibrate.self,
         ]
     )
 }

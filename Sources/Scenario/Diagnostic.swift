@@ -5,7 +5,7 @@
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// Path of the scenario file as given by the user.
     public var file: String
-    /// 1-based line of the offending node (0 when the problem concerns the whole file).
+    /// 1-based line of the offending node (1 when the problem concerns the whole file; printed as at least 1).
     public var line: Int
     /// 1-based column of the offending node.
     public var column: Int

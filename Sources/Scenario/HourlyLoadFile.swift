@@ -6,9 +6,21 @@ enum HourlyLoadFile {
         var description: String
     }
 
+    /// Largest load file read, bytes (16 MiB: a century of hourly values is about 6 MB).
+    static let maximumBytes = 16 << 20
+
     static func read(_ url: URL) throws -> [Double] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        // Read at most one byte more than the limit, so a huge file or a device such as /dev/zero is refused, not slurped.
+        guard let handle = try? FileHandle(forReadingFrom: url),
+              let data = try? handle.read(upToCount: maximumBytes + 1) ?? Data() else {
             throw Failure(description: "cannot read load file \(url.path)")
+        }
+        try? handle.close()
+        guard data.count <= maximumBytes else {
+            throw Failure(description: "load file \(url.path) is larger than \(maximumBytes) bytes")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Failure(description: "load file \(url.path) is not UTF-8 text")
         }
         var values: [Double] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -46,7 +46,7 @@ final class MappingCursor {
         var seen: Set<String> = []
         for (k, v) in mapping {
             guard let key = k.scalar?.string else {
-                reader.error(at: k, path, "keys must be plain words, found \(MappingCursor.describe(k))")
+                reader.error(at: k, child("?"), "keys must be plain words, found \(MappingCursor.describe(k))")
                 continue
             }
             if !seen.insert(key).inserted {
@@ -119,7 +119,12 @@ final class MappingCursor {
             return defaultValue
         }
         guard let text = node.scalar?.string, let v = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            reader.error(at: node, child(key), "expected a whole number, found \(MappingCursor.describe(node))")
+            let digits = node.scalar?.string.drop { $0 == "-" || $0 == "+" } ?? ""
+            if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) {
+                reader.error(at: node, child(key), "\(MappingCursor.describe(node)) is too large: allowed \(range.lowerBound)…\(range.upperBound)")
+            } else {
+                reader.error(at: node, child(key), "expected a whole number, found \(MappingCursor.describe(node))")
+            }
             return defaultValue
         }
         guard range.contains(v) else {
@@ -156,7 +161,7 @@ final class MappingCursor {
         let text = node.scalar?.string ?? ""
         if let v = E(rawValue: text) ?? E(rawValue: text.lowercased()) { return v }
         let names = E.allCases.map(\.rawValue)
-        reader.error(at: node, child(key), "'\(node.scalar?.string ?? MappingCursor.describe(node))' is not one of: \(names.joined(separator: ", "))\(Suggestion.hint(for: text, among: names))")
+        reader.error(at: node, child(key), "\(MappingCursor.describe(node)) is not one of: \(names.joined(separator: ", "))\(Suggestion.hint(for: text, among: names))")
         return defaultValue
     }
 

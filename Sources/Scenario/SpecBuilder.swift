@@ -1,5 +1,7 @@
+import FacilityModels
 import FacilitySim
 import Foundation
+import Operations
 import Yams
 
 /// Turns the root mapping of a scenario file into a `ScenarioSpec`, recording diagnostics on the way.
@@ -29,20 +31,26 @@ struct SpecBuilder {
             reader.error(at: root.value("sampling_interval"), "sampling_interval",
                          "the sampling interval (\(sampling) s) is longer than the horizon (\(horizon) s)")
         }
+        // Where in the weather year the run starts: whole hours from 00:00 on 1 January (e.g. `start: 4560h`).
+        let start = root.quantity("start", .time, default: 0, range: 0...(100 * 31_536_000.0))
+        if let start, start.truncatingRemainder(dividingBy: 3600) != 0 {
+            reader.error(at: root.value("start"), "start", "the start must be a whole number of hours (the weather is hourly), got \(start) s")
+        }
         let fidelity = root.choice("fidelity", ScenarioSpec.Fidelity.self, default: .fluid)
         let facility = readFacility()
         let cooling = readCoolingSystem()
+        checkPrimaryShare(facility: facility, cooling: cooling)
         let thermal = readThermalManagement()
         let plant = readPlant(cooling: cooling)
         let weather = readWeather()
         let load = readLoad()
         root.rejectUnknownKeys()
 
-        guard let name, let seed, let horizon, let sampling, let fidelity, let facility, let cooling,
+        guard let name, let seed, let horizon, let sampling, let start, let fidelity, let facility, let cooling,
               let thermal, let plant, let weather, let load else { return nil }
         return ScenarioSpec(name: name, seed: UInt64(seed), horizonSeconds: horizon, samplingIntervalSeconds: sampling,
                             fidelity: fidelity, facility: facility, coolingSystem: cooling, thermalManagement: thermal,
-                            plant: plant, weather: weather, load: load)
+                            plant: plant, weather: weather, load: load, startHour: Int(start / 3600))
     }
 
     func readFacility() -> FacilitySpec? {
@@ -51,7 +59,13 @@ struct SpecBuilder {
             return nil
         }
         defer { m.rejectUnknownKeys() }
-        let accelerator = m.string("accelerator", default: "H100-SXM")
+        var accelerator = m.string("accelerator", default: "H100-SXM")
+        if let name = accelerator, (try? AcceleratorCatalogue.spec(named: name)) == nil {
+            let names = AcceleratorCatalogue.all.map(\.name)
+            reader.error(at: m.value("accelerator"), m.child("accelerator"),
+                         "'\(name.prefix(40))' is not one of: \(names.joined(separator: ", "))\(Suggestion.hint(for: name, among: names))")
+            accelerator = nil
+        }
         let gpus = m.integer("gpus", range: 1...10_000_000, required: true)
         let perServer = m.integer("gpus_per_server", default: 8, range: 1...1024)
         let share = m.quantity("primary_share", .fraction, default: 1, range: 0...1)
@@ -60,6 +74,14 @@ struct SpecBuilder {
         guard let accelerator, let gpus, let perServer, let share, let perTank, let perRack else { return nil }
         return FacilitySpec(accelerator: accelerator, gpus: gpus, gpusPerServer: perServer, primaryShare: share,
                             gpusPerTank: perTank, gpusPerRack: perRack)
+    }
+
+    /// Cross-field rule between `facility.primary_share` and `cooling_system.secondary`: a share below 1 puts GPUs on
+    /// the secondary system, so it needs one.
+    func checkPrimaryShare(facility: FacilitySpec?, cooling: CoolingSystemBlock?) {
+        guard let facility, let cooling, facility.primaryShare < 1, cooling.secondary == .none else { return }
+        reader.error(at: root.value("facility")?.mapping?["primary_share"], "facility.primary_share",
+                     "\(facility.primaryShare) leaves GPUs for the secondary cooling, but cooling_system.secondary is none; set primary_share: 1 or name a secondary technology")
     }
 
     func readCoolingSystem() -> CoolingSystemBlock? {
@@ -78,6 +100,10 @@ struct SpecBuilder {
         if primary == CoolingSystemBlock.Technology.none {
             reader.error(at: m.value("primary"), m.child("primary"), "the primary cooling cannot be 'none': GPUs must be cooled")
         }
+        if let primary, primary != .none, secondary == primary {
+            reader.error(at: m.value("secondary"), m.child("secondary"),
+                         "the secondary cooling is the primary one ('\(primary.rawValue)'); give another technology or 'none'")
+        }
         guard let primary, let secondary, let redundancy else { return nil }
         return CoolingSystemBlock(primary: primary, secondary: secondary, powerUsageEffectivenessTarget: target,
                                   heatRecovery: recovery, redundancy: redundancy)
@@ -91,9 +117,25 @@ struct SpecBuilder {
         let threshold = m.quantity("gpu_temperature_threshold", .temperature, default: 70, range: 20...120)
         let throttling = m.flag("automatic_throttling", default: true)
         let maintenance = m.choice("predictive_maintenance", ThermalManagementBlock.PredictiveMaintenance.self, default: .disabled)
-        guard let threshold, let maintenance else { return nil }
+        // Clock control (issue 6): defaults and their sources are in Operations (ReactiveThrottle, PredictiveThrottle).
+        let controller = m.choice("controller", ThermalManagementBlock.Controller.self,
+                                  default: throttling ? .reactive : ThermalManagementBlock.Controller.none)
+        let period = m.quantity("sensor_period", .time, default: ReactiveThrottle.defaultSensorPeriodSeconds, range: 0.001...3600)
+        let delay = m.quantity("actuation_delay", .time, default: ReactiveThrottle.defaultActuationDelaySeconds, range: 0...3600)
+        let hysteresis = m.quantity("hysteresis", .temperatureDifference, default: ReactiveThrottle.defaultHysteresisKelvin, range: 0...30)
+        let horizon = m.quantity("forecast_horizon", .time, default: PredictiveThrottle.defaultForecastHorizonSeconds, range: 1...86_400)
+        if !throttling, let controller, controller != .none {
+            reader.error(at: m.value("controller"), m.child("controller"),
+                         "controller '\(controller.rawValue)' needs automatic_throttling: enabled (or use controller: none)")
+        }
+        if let period, let delay, delay >= period {
+            reader.error(at: m.value("actuation_delay"), m.child("actuation_delay"),
+                         "the actuation delay (\(delay) s) must be shorter than the sensor period (\(period) s)")
+        }
+        guard let threshold, let maintenance, let controller, let period, let delay, let hysteresis, let horizon else { return nil }
         return ThermalManagementBlock(gpuTemperatureThresholdCelsius: threshold, automaticThrottling: throttling,
-                                      predictiveMaintenance: maintenance)
+                                      predictiveMaintenance: maintenance, controller: controller, sensorPeriodSeconds: period,
+                                      actuationDelaySeconds: delay, hysteresisKelvin: hysteresis, forecastHorizonSeconds: horizon)
     }
 
     func readPlant(cooling: CoolingSystemBlock?) -> PlantSpec? {
@@ -150,9 +192,15 @@ struct SpecBuilder {
         }
         defer { m.rejectUnknownKeys() }
         let offset = m.quantity("offset", .temperatureDifference, default: 0, range: -30...30) ?? 0
+        if m.contains("file"), m.contains("synthetic") {
+            reader.error(at: m.value("synthetic"), m.child("synthetic"), "give either `file:` or `synthetic:`, not both")
+            return nil
+        }
         if let file = m.string("file", maxLength: 4096) {
             let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
-            if !FileManager.default.isReadableFile(atPath: url.path) {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.isReadableFile(atPath: url.path)
+                || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
                 reader.error(at: m.value("file"), m.child("file"), "weather file not found or not readable: \(url.path)")
                 return nil
             }

@@ -1,16 +1,22 @@
 /// "Did you mean …?" suggestions for misspelt keys and enumeration values.
 enum Suggestion {
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
-    /// (distance ≤ max(2, a third of the word's length)).
+    /// The candidate `word` most likely misspells: the shortest candidate that starts with it (`H100` →
+    /// `H100-SXM`), else the closest by edit distance if that distance is at most max(2, a third of the word's
+    /// length) and smaller than both lengths (so a one-letter unit never "suggests" another one-letter unit).
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
+        if lowered.count >= 2,
+           let prefixed = candidates.filter({ $0.lowercased().hasPrefix(lowered) }).min(by: { $0.count < $1.count }) {
+            return prefixed
+        }
         var best: (String, Int)?
         for candidate in candidates {
             let d = editDistance(lowered, candidate.lowercased())
             if best == nil || d < best!.1 { best = (candidate, d) }
         }
         guard let (candidate, distance) = best else { return nil }
-        return distance <= max(2, lowered.count / 3) ? candidate : nil
+        let shorter = min(lowered.unicodeScalars.count, candidate.unicodeScalars.count)
+        return distance <= max(2, lowered.count / 3) && distance < shorter ? candidate : nil
     }
 
     /// " (did you mean `x`?)" or the empty string.

@@ -9,7 +9,8 @@ final class FacilitySimulationTests: XCTestCase {
         ScenarioSpec(name: "unit", seed: 1, horizonSeconds: hours * 3600, samplingIntervalSeconds: 3600,
                      facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerRack: 32),
                      coolingSystem: CoolingSystemBlock(primary: .directToChip),
-                     thermalManagement: ThermalManagementBlock(gpuTemperatureThresholdCelsius: limit),
+                     // No clock control: these tests check the thermal physics at full clock.
+                     thermalManagement: ThermalManagementBlock(gpuTemperatureThresholdCelsius: limit, automaticThrottling: false),
                      plant: PlantSpec(supplySetpointCelsius: 30),
                      weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
                                          hottestDayOfYear: 200, relativeHumidity: 0.5),
@@ -67,8 +68,9 @@ final class FacilitySimulationTests: XCTestCase {
 
 /// A one-hour scenario at constant full load in a constant 10 °C synthetic climate, 30 °C facility water.
 func constantLoadSpec(name: String, facility: FacilitySpec, cooling: CoolingSystemBlock, plant: PlantSpec = PlantSpec(supplySetpointCelsius: 30)) -> ScenarioSpec {
+    // No clock control (full clock): these hand calculations check the physics at full power.
     ScenarioSpec(name: name, horizonSeconds: 3600, samplingIntervalSeconds: 3600, facility: facility,
-                 coolingSystem: cooling, plant: plant,
+                 coolingSystem: cooling, thermalManagement: ThermalManagementBlock(automaticThrottling: false), plant: plant,
                  weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
                                      hottestDayOfYear: 200, relativeHumidity: 0.5),
                  load: .constant(utilisation: 1))

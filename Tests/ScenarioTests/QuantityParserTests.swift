@@ -44,5 +44,9 @@ final class QuantityParserTests: XCTestCase {
         XCTAssertEqual(Suggestion.editDistance("same", "same"), 0)
         XCTAssertEqual(Suggestion.closest(to: "redundancyy", among: ["redundancy", "primary"]), "redundancy")
         XCTAssertNil(Suggestion.closest(to: "zzzzzz", among: ["redundancy", "primary"]))
+        // A prefix of a candidate suggests it ("H100" is the start of "H100-SXM", 4 edits away, while "H200" is 1 edit away).
+        XCTAssertEqual(Suggestion.closest(to: "H100", among: ["A100-SXM", "H100-SXM", "H200"]), "H100-SXM")
+        // One letter against one letter is distance 1 = the length: no suggestion ('W' is not a misspelt 'C').
+        XCTAssertNil(Suggestion.closest(to: "W", among: ["C", "F", "K"]))
     }
 }

@@ -1,3 +1,4 @@
+import EventEngine
 import FacilityModels
 
 /// GPUs that share cooling technology, thermal parameters and load, simulated once with a multiplicity.
@@ -5,6 +6,11 @@ import FacilityModels
 /// A cohort of 768 immersion GPUs in 24 tanks is one `ThermalChain` (one module, one tank) whose
 /// energies are multiplied by 24 tanks; it splits only when GPUs come to differ (a failure, a control
 /// action), which later issues add.
+///
+/// Throttling keeps the cohort whole: every GPU of a cohort sees the same coolant, load and state, so a
+/// controller reading any one of them would decide the same for all, and the cohort changes DVFS state
+/// together. (Simplification: real GPUs differ by a few kelvin in position and silicon; a spread would split
+/// the cohort.)
 struct Cohort {
     /// Label used in time-series columns (`immersion`, `direct_to_chip`, `air`).
     let name: String
@@ -31,6 +37,28 @@ struct Cohort {
     var maxModuleCelsius: Double
     var gpuSecondsAboveLimit: Double = 0
 
+    // Clock control.
+    /// DVFS state in force: index into the accelerator's clock states (0 = full clock).
+    var clockIndex = 0
+    /// Clock ratio f/f_max of that state.
+    var clockRatio = 1.0
+    /// Throughput ratio of that state relative to full clock (memory-bound decode).
+    var throughputRatio = 1.0
+    /// GPU-seconds run below full clock, s.
+    var gpuSecondsThrottled: Double = 0
+    /// GPU work delivered and the work the same load would have delivered at full clock, GPU-seconds of
+    /// full-clock work (∝ utilisation × throughput ratio × time).
+    var workDelivered: Double = 0
+    var workDemanded: Double = 0
+    /// Clock changes applied.
+    var clockChanges = 0
+    /// The pending reactive decision, if one is scheduled.
+    var pendingDecision: EventHandle?
+    /// A decided clock change waits for its actuation delay.
+    var actuationPending = false
+    /// The earliest sensor tick the next reactive reading may use, s.
+    var nextReadingNotBefore: Double = 0
+
     init(name: String, technology: CoolingSystemBlock.Technology, gpus: Int, chain: ThermalChain,
          coolantOffsetKelvin: Double?, initial: ThermalChain.State) {
         self.name = name
@@ -44,6 +72,15 @@ struct Cohort {
         self.maxModuleCelsius = initial.moduleCelsius
     }
 
+    /// Sets the DVFS state to `index` of `clockStates` (ratios f/f_max), with its throughput ratio for
+    /// memory-bound decode work.
+    mutating func setClock(_ index: Int, accelerator: AcceleratorSpec) {
+        if index != clockIndex { clockChanges += 1 }
+        clockIndex = index
+        clockRatio = accelerator.clockStates[index]
+        throughputRatio = accelerator.memoryBoundThroughputRatio(clock: clockRatio)
+    }
+
     /// Total heat stored in the cohort above 0 °C, J.
     var storedHeatJoules: Double { sinks * chain.storedHeatJoules(state) }
 
@@ -54,8 +91,12 @@ struct Cohort {
 
     /// Advances the exact solution by `dt` s under the current inputs, accumulating heat flows, the
     /// peak module temperature and GPU-seconds above `limit`; returns the sub-interval above the limit.
-    mutating func advance(by dt: Double, limit: Double) -> ClosedRange<Double>? {
+    mutating func advance(by dt: Double, limit: Double, utilisation: Double) -> ClosedRange<Double>? {
         guard dt > 0 else { return nil }
+        let work = Double(gpus) * utilisation * dt
+        workDemanded += work
+        workDelivered += work * throughputRatio
+        if clockIndex > 0 { gpuSecondsThrottled += Double(gpus) * dt }
         let trajectory = chain.trajectory(from: state, inputs: inputs)
         heatToCoolantJoules += sinks * trajectory.heatToCoolantJoules(until: dt)
         heatToAirJoules += heatToAirWatts * dt

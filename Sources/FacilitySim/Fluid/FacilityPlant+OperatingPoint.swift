@@ -10,34 +10,31 @@ extension FacilityPlant {
     func operatingPoint(utilisation u: Double, weather: WeatherSample, hour: Int, cohorts: inout [Cohort],
                         economiser: inout Economiser) -> PlantPoint {
         var powers = SubsystemPowers()
-        let gpuWatts = accelerator.powerWatts(utilisation: u)
         var liquidHeat = 0.0, airHeat = 0.0, liquidDesign = 0.0, secondaryFlowRatio = 0.0
         for i in cohorts.indices {
             let technology = cohorts[i].technology
-            let server = FacilityPlant.serverWattsPerGPU(gpu: gpuWatts, utilisation: u, air: technology == .air)
-            let design = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: technology == .air)
+            // Each cohort runs at its own DVFS state (the whole cohort throttles together).
+            let gpuWatts = accelerator.powerWatts(utilisation: u, clock: cohorts[i].clockRatio)
+            let heat = cohortHeat(technology: technology, utilisation: u, gpuWatts: gpuWatts)
             let gpus = Double(cohorts[i].gpus)
-            powers.it += gpus * server
-            var sinkPerGPU = 0.0
+            powers.it += gpus * heat.serverWatts
             switch technology {
             case .liquidImmersion, .none:
-                sinkPerGPU = server - gpuWatts
-                liquidDesign += gpus * design
+                liquidDesign += gpus * FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
             case .directToChip:
-                sinkPerGPU = max(0, PlantDefaults.liquidCaptureFraction * server - gpuWatts)
-                liquidDesign += gpus * PlantDefaults.liquidCaptureFraction * design
+                liquidDesign += gpus * PlantDefaults.liquidCaptureFraction
+                    * FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
             case .air:
-                sinkPerGPU = 0
+                break
             }
-            let airPerGPU = server - gpuWatts - sinkPerGPU
             cohorts[i].inputs.modulePowerWatts = gpuWatts
-            cohorts[i].inputs.sinkPowerWatts = sinkPerGPU * Double(cohorts[i].chain.modulesPerSink)
-            cohorts[i].heatToAirWatts = gpus * airPerGPU
+            cohorts[i].inputs.sinkPowerWatts = heat.sinkWattsPerGPU * Double(cohorts[i].chain.modulesPerSink)
+            cohorts[i].heatToAirWatts = gpus * heat.airWattsPerGPU
             if technology == .air {
-                airHeat += gpus * server          // through the heat sink, the GPU's heat reaches room air too
+                airHeat += gpus * heat.serverWatts    // through the heat sink, the GPU's heat reaches room air too
             } else {
-                liquidHeat += gpus * (gpuWatts + sinkPerGPU)
-                airHeat += gpus * airPerGPU
+                liquidHeat += gpus * (gpuWatts + heat.sinkWattsPerGPU)
+                airHeat += gpus * heat.airWattsPerGPU
             }
         }
         if liquidDesign > 0 { secondaryFlowRatio = liquidHeat / liquidDesign }
@@ -126,6 +123,30 @@ extension FacilityPlant {
             cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { supply + $0 } ?? PlantDefaults.airInletCelsius
         }
         return PlantPoint(powers: powers, supplyCelsius: supply)
+    }
+
+    /// Where one GPU's server power goes at utilisation `u` with the GPU drawing `gpuWatts`, W per GPU:
+    /// the server input, the heat into node 2 (all of the non-GPU heat in a tank, the liquid-captured share
+    /// on cold plates, none in air) and the heat to room air.
+    func cohortHeat(technology: CoolingSystemBlock.Technology, utilisation u: Double, gpuWatts: Double)
+        -> (serverWatts: Double, sinkWattsPerGPU: Double, airWattsPerGPU: Double) {
+        let server = FacilityPlant.serverWattsPerGPU(gpu: gpuWatts, utilisation: u, air: technology == .air)
+        let sink: Double
+        switch technology {
+        case .liquidImmersion, .none: sink = server - gpuWatts
+        case .directToChip: sink = max(0, PlantDefaults.liquidCaptureFraction * server - gpuWatts)
+        case .air: sink = 0
+        }
+        return (server, sink, server - gpuWatts - sink)
+    }
+
+    /// The thermal inputs `cohort` would have at utilisation `u` and clock ratio `clock` with its present
+    /// coolant temperature (exact when the supply does not float with the heat, i.e. with a chiller).
+    func inputs(for cohort: Cohort, utilisation u: Double, clock: Double) -> ThermalChain.Inputs {
+        let gpuWatts = accelerator.powerWatts(utilisation: u, clock: clock)
+        let heat = cohortHeat(technology: cohort.technology, utilisation: u, gpuWatts: gpuWatts)
+        return ThermalChain.Inputs(modulePowerWatts: gpuWatts, sinkPowerWatts: heat.sinkWattsPerGPU * Double(cohort.chain.modulesPerSink),
+                                   coolantCelsius: cohort.inputs.coolantCelsius)
     }
 
     /// Heat exported to the heat user this hour.

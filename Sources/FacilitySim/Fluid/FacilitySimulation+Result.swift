@@ -7,7 +7,7 @@ extension FacilitySimulation {
         var names = ["time_s", "utilisation", "dry_bulb_c", "wet_bulb_c", "supply_c", "it_power_w",
                      "facility_power_w", "cooling_power_w", "chiller_power_w", "heat_recovered_w", "pue_instant",
                      "gpu_max_c"]
-        for c in cohorts { names += ["\(c.name)_gpu_c", "\(c.name)_sink_c"] }
+        for c in cohorts { names += ["\(c.name)_gpu_c", "\(c.name)_sink_c", "\(c.name)_clock"] }
         return names
     }
 
@@ -18,7 +18,7 @@ extension FacilitySimulation {
         var row: [Double] = [time, utilisation, weather.dryBulbCelsius, weather.wetBulbCelsius, supply, it, powers.total,
                    powers.cooling, powers["chiller"], powers.heatRecoveredWatts, it > 0 ? powers.total / it : 0,
                    peak]
-        for c in cohorts { row += [c.state.moduleCelsius, c.state.sinkCelsius] }
+        for c in cohorts { row += [c.state.moduleCelsius, c.state.sinkCelsius, c.clockRatio] }
         return row
     }
 
@@ -35,6 +35,8 @@ extension FacilitySimulation {
         let heatFromIT = cohorts.reduce(0) { $0 + $1.heatToCoolantJoules + $1.heatToAirJoules }
         let heatOut = heatFromIT + (total - it)
         let rejected = heatOut - reused
+        let gpuSeconds = Double(spec.facility.gpus) * spec.horizonSeconds
+        let demanded = cohorts.reduce(0) { $0 + $1.workDemanded }
         let balance = total > 0 ? abs(total - (rejected + reused + storedHeatChange)) / total : 0
         let summary = RunSummary(
             scenario: spec.name, seed: spec.seed, version: SimulatorVersion.string, fidelity: spec.fidelity.rawValue,
@@ -55,6 +57,10 @@ extension FacilitySimulation {
             secondsAboveGpuLimit: secondsAbove,
             gpuSecondsAboveLimit: cohorts.reduce(0) { $0 + $1.gpuSecondsAboveLimit },
             chillerSeconds: chillerSeconds, maxCoolantSupplyCelsius: maxSupply,
+            throttleController: controller.name,
+            throttledFraction: gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.gpuSecondsThrottled } / gpuSeconds : 0,
+            throughputLostFraction: demanded > 0 ? 1 - cohorts.reduce(0) { $0 + $1.workDelivered } / demanded : 0,
+            clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
         return RunResult(summary: summary, timeSeries: series)
     }

@@ -1,6 +1,7 @@
 import EventEngine
 import FacilityModels
 import Foundation
+import Operations
 
 /// Runs a scenario at fluid fidelity: GPUs driven by load levels, weather stepped hourly, thermal
 /// state advanced exactly between events, energy integrated exactly for piecewise-constant power.
@@ -9,20 +10,36 @@ import Foundation
 /// the sampling instants of the time series. Between two events every input is constant, so each
 /// cohort's `ThermalChain` is advanced in closed form, its peak temperature and the time it spends
 /// above the limit are solved for, and each subsystem's energy is power × duration.
+///
+/// Clock control (issue 6): each cohort has a DVFS state. A reactive controller's readings are events only
+/// when they change the clock — the reading instant is solved from the exact trajectory
+/// (`ReactiveThrottle.nextDecisionTime`) — and the change takes effect one actuation delay later; a
+/// predictive controller decides at every hourly step and every forecast horizon. A clock change is an
+/// event at which the plant is re-evaluated, so inputs stay piecewise constant and energy exact.
 public final class FacilitySimulation {
     enum Event {
+        /// The k-th hourly step of the run (weather hour `startHour + k`).
         case hour(Int)
         case sample
+        /// A reactive sensor reading of cohort i that changes its clock.
+        case reading(Int)
+        /// Cohort i's decided clock state takes effect.
+        case actuate(cohort: Int, clockIndex: Int)
+        /// A predictive decision for every cohort.
+        case forecast
     }
 
     public let spec: ScenarioSpec
     let plant: FacilityPlant
     var cohorts: [Cohort]
+    let controller: ThrottleController
 
+    /// - Throws: for an unknown accelerator, unreadable weather or controller parameters out of range.
     public init(spec: ScenarioSpec) throws {
         self.spec = spec
         self.plant = try FacilityPlant(spec: spec)
         self.cohorts = plant.makeCohorts()
+        self.controller = try spec.thermalManagement.makeController()
     }
 
     /// Simulates the horizon; `progress` receives the simulated fraction (0…1) now and then.
@@ -30,7 +47,9 @@ public final class FacilitySimulation {
         let wallStart = DispatchTime.now().uptimeNanoseconds
         let horizon = spec.horizonSeconds
         let limit = spec.thermalManagement.gpuTemperatureThresholdCelsius
-        let sim = try Simulation<Event>(expectedPendingEvents: 4)
+        let accelerator = plant.accelerator
+        let clockCount = accelerator.clockStates.count
+        let sim = try Simulation<Event>(expectedPendingEvents: 8 + cohorts.count)
         try sim.schedule(.hour(0), at: 0, priority: 0)
         try sim.schedule(.sample, at: 0, priority: 1)   // after the hour's inputs are set
 
@@ -41,16 +60,32 @@ public final class FacilitySimulation {
         var supplyCelsius = 0.0
         var utilisation = 0.0
         var weather = WeatherSample(dryBulbCelsius: 0, wetBulbCelsius: 0)
+        var hourIndex = spec.startHour
+        var nextInputChange = 0.0
         var now = 0.0
         var secondsAbove = 0.0
         var peakFacilityWatts = 0.0
         var chillerSeconds = 0.0
         var maxSupply = -Double.infinity
-        // Start from the thermal steady state of the first hour's conditions.
+        var pendingForecast: EventHandle?
+        let coolantFollowsHeat = spec.plant.chiller == .none
+        // Start from the thermal steady state of the first hour's conditions, at the clock a controller
+        // would hold there: the highest state whose steady junction temperature is under the threshold
+        // (full clock without a controller).
         var economiser = Economiser()
+        var hourStartEconomiser = economiser
+        let u0 = spec.load.utilisation(atHourIndex: hourIndex), w0 = plant.weather(atHour: hourIndex)
+        for i in cohorts.indices {
+            var probe = economiser
+            for index in 0..<clockCount {
+                cohorts[i].setClock(index, accelerator: accelerator)
+                _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+                if controller == .none || cohorts[i].chain.steadyState(cohorts[i].inputs).moduleCelsius <= limit { break }
+            }
+            cohorts[i].clockChanges = 0
+        }
         var probe = economiser
-        _ = plant.operatingPoint(utilisation: spec.load.utilisation(atHourIndex: 0), weather: plant.weather(atHour: 0),
-                                 hour: 0, cohorts: &cohorts, economiser: &probe)
+        _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
         let initialStored = cohorts.reduce(0) { $0 + $1.storedHeatJoules }
         var lastProgress = -1.0
@@ -61,7 +96,7 @@ public final class FacilitySimulation {
             guard dt > 0 else { return }
             var union: [ClosedRange<Double>] = []
             for i in cohorts.indices {
-                if let above = cohorts[i].advance(by: dt, limit: limit) { union.append(above) }
+                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation) { union.append(above) }
             }
             secondsAbove += FacilitySimulation.unionLength(union)
             accounts.add(powers, for: dt)
@@ -69,20 +104,112 @@ public final class FacilitySimulation {
             now = t
         }
 
+        /// Re-evaluates the plant for the current hour with the cohorts' clocks: inputs change only here,
+        /// at events, so energy stays exact. The economiser decides from its state at the start of the hour.
+        func evaluatePlant() {
+            var e = hourStartEconomiser
+            let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+                                             economiser: &e)
+            economiser = e
+            powers = point.powers
+            supplyCelsius = point.supplyCelsius
+            maxSupply = max(maxSupply, supplyCelsius)
+            peakFacilityWatts = max(peakFacilityWatts, powers.total)
+        }
+
+        /// Schedules cohort i's next reactive reading that changes its clock (exact, see `nextDecisionTime`).
+        func scheduleReading(_ i: Int, _ reactive: ReactiveThrottle) throws {
+            if let h = cohorts[i].pendingDecision { _ = sim.cancel(h); cohorts[i].pendingDecision = nil }
+            guard !cohorts[i].actuationPending else { return }
+            let trajectory = cohorts[i].chain.trajectory(from: cohorts[i].state, inputs: cohorts[i].inputs)
+            let until = min(nextInputChange, horizon)
+            if let t = reactive.nextDecisionTime(trajectory: trajectory, start: now, from: max(now, cohorts[i].nextReadingNotBefore),
+                                                 until: until, canStepDown: cohorts[i].clockIndex < clockCount - 1,
+                                                 canStepUp: cohorts[i].clockIndex > 0) {
+                cohorts[i].pendingDecision = try sim.schedule(.reading(i), at: t, priority: 2)
+            }
+        }
+
+        /// Predictive decision for every cohort; re-evaluates the plant if a clock changed.
+        ///
+        /// A candidate clock is forecast with the inputs the plant would give at that clock — including the
+        /// coolant temperature, which floats with the heat when the dry coolers cannot hold the set-point —
+        /// so the forecast is the trajectory the cohort will follow. Cohorts decide in turn, each seeing the
+        /// clocks already chosen for the ones before it. Only without a chiller does the supply float (see
+        /// `operatingPoint`); otherwise the coolant does not depend on the clocks and the candidate's inputs
+        /// are computed directly (`FacilityPlant.inputs(for:utilisation:clock:)`, the same formulas).
+        func forecastAndDecide() throws {
+            let window = min(spec.thermalManagement.forecastHorizonSeconds, min(nextInputChange, horizon) - now)
+            guard window > 0 else { return }
+            var changed = false
+            for i in cohorts.indices {
+                let cohort = cohorts[i]
+                let observation = ThrottleObservation(
+                    timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
+                    clockStateCount: clockCount,
+                    forecastPeakCelsius: { index in
+                        let inputs: ThermalChain.Inputs
+                        if coolantFollowsHeat {
+                            var trial = self.cohorts
+                            trial[i].setClock(index, accelerator: accelerator)
+                            var e = hourStartEconomiser
+                            _ = self.plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &trial,
+                                                          economiser: &e)
+                            inputs = trial[i].inputs
+                        } else {
+                            inputs = self.plant.inputs(for: cohort, utilisation: utilisation, clock: accelerator.clockStates[index])
+                        }
+                        return cohort.chain.trajectory(from: cohort.state, inputs: inputs).maximumModuleCelsius(until: window)
+                    })
+                let index = controller.decide(observation)
+                if index != cohort.clockIndex {
+                    cohorts[i].setClock(index, accelerator: accelerator)
+                    changed = true
+                }
+            }
+            if changed {
+                #if DEBUG
+                let coolantBefore = cohorts.map(\.inputs.coolantCelsius)
+                #endif
+                evaluatePlant()
+                #if DEBUG
+                // Without a floating supply the direct forecast inputs are exactly the plant's.
+                if !coolantFollowsHeat {
+                    for (i, c) in cohorts.enumerated() {
+                        let direct = plant.inputs(for: c, utilisation: utilisation, clock: c.clockRatio)
+                        assert(abs(direct.modulePowerWatts - c.inputs.modulePowerWatts) <= 1e-9 * max(1, c.inputs.modulePowerWatts)
+                               && abs(direct.sinkPowerWatts - c.inputs.sinkPowerWatts) <= 1e-9 * max(1, c.inputs.sinkPowerWatts)
+                               && c.inputs.coolantCelsius == coolantBefore[i], "direct forecast inputs differ from the plant's")
+                    }
+                }
+                #endif
+            }
+            if let h = pendingForecast { _ = sim.cancel(h) }
+            let next = now + spec.thermalManagement.forecastHorizonSeconds
+            pendingForecast = next < horizon ? try sim.schedule(.forecast, at: next, priority: 2) : nil
+        }
+
+        /// After an input change: reschedule every controller decision that depends on the trajectories.
+        func inputsChanged() throws {
+            switch controller {
+            case .none: break
+            case .reactive(let reactive): for i in cohorts.indices { try scheduleReading(i, reactive) }
+            case .predictive: try forecastAndDecide()
+            }
+        }
+
         while let entry = sim.next(until: horizon) {
             advance(to: entry.time)
             switch entry.payload {
-            case .hour(let h):
-                weather = plant.weather(atHour: h)
-                utilisation = spec.load.utilisation(atHourIndex: h)
-                let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: h, cohorts: &cohorts,
-                                                 economiser: &economiser)
-                powers = point.powers
-                supplyCelsius = point.supplyCelsius
-                maxSupply = max(maxSupply, supplyCelsius)
-                peakFacilityWatts = max(peakFacilityWatts, powers.total)
-                let next = Double(h + 1) * 3600
-                if next < horizon { try sim.schedule(.hour(h + 1), at: next, priority: 0) }
+            case .hour(let k):
+                hourIndex = spec.startHour + k
+                hourStartEconomiser = economiser
+                weather = plant.weather(atHour: hourIndex)
+                utilisation = spec.load.utilisation(atHourIndex: hourIndex)
+                nextInputChange = Double(k + 1) * 3600
+                evaluatePlant()
+                if nextInputChange < horizon { try sim.schedule(.hour(k + 1), at: nextInputChange, priority: 0) }
+                try inputsChanged()
                 if let progress, now / horizon - lastProgress >= 0.01 {
                     lastProgress = now / horizon
                     progress(lastProgress)
@@ -92,6 +219,27 @@ public final class FacilitySimulation {
                                                      supply: supplyCelsius, powers: powers, cohorts: cohorts))
                 let next = now + spec.samplingIntervalSeconds
                 if next <= horizon { try sim.schedule(.sample, at: next, priority: 1) }
+            case .reading(let i):
+                guard case .reactive(let reactive) = controller else { break }
+                cohorts[i].pendingDecision = nil
+                cohorts[i].nextReadingNotBefore = now + reactive.sensorPeriodSeconds
+                let observation = ThrottleObservation(timeSeconds: now, junctionCelsius: cohorts[i].state.moduleCelsius,
+                                                      clockIndex: cohorts[i].clockIndex, clockStateCount: clockCount)
+                let index = reactive.decide(observation)
+                if index != cohorts[i].clockIndex {
+                    cohorts[i].actuationPending = true
+                    try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + reactive.actuationDelaySeconds, priority: 3)
+                } else {
+                    try scheduleReading(i, reactive)
+                }
+            case .actuate(let i, let index):
+                cohorts[i].actuationPending = false
+                cohorts[i].setClock(index, accelerator: accelerator)
+                evaluatePlant()
+                try inputsChanged()
+            case .forecast:
+                pendingForecast = nil
+                try forecastAndDecide()
             }
         }
         advance(to: horizon)

@@ -63,6 +63,15 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var chillerSeconds: Double
     /// Highest facility-water supply temperature, °C.
     public var maxCoolantSupplyCelsius: Double
+    /// Clock controller of the run: `none`, `reactive` or `predictive`.
+    public var throttleController: String
+    /// Time-weighted share of GPU-time run below full clock (0…1).
+    public var throttledFraction: Double
+    /// 1 − GPU work delivered / work the same load would have delivered at full clock (0…1); decode work
+    /// is memory-bound, so a clock ratio f delivers `AcceleratorSpec.memoryBoundThroughputRatio(f)`.
+    public var throughputLostFraction: Double
+    /// DVFS state changes applied over the run (summed over cohorts).
+    public var clockChanges: Int
 
     /// Simulated horizon, s.
     public var simulatedSeconds: Double

@@ -55,34 +55,3 @@ public struct CoolingSystemBlock: Sendable, Equatable {
         self.redundancy = redundancy
     }
 }
-
-/// The source document's `thermal_management` block.
-///
-/// ```yaml
-/// thermal_management:
-///   gpu_temperature_threshold: 70°C
-///   automatic_throttling: enabled
-///   predictive_maintenance: ai_based
-/// ```
-public struct ThermalManagementBlock: Sendable, Equatable {
-    /// Predictive-maintenance policy named by the document.
-    public enum PredictiveMaintenance: String, Sendable, CaseIterable {
-        case aiBased = "ai_based"
-        case scheduled = "scheduled"
-        case disabled = "disabled"
-    }
-
-    /// GPU junction temperature the policy must not exceed, °C.
-    public var gpuTemperatureThresholdCelsius: Double
-    /// Whether the controllers may lower GPU clocks.
-    public var automaticThrottling: Bool
-    /// Maintenance policy.
-    public var predictiveMaintenance: PredictiveMaintenance
-
-    public init(gpuTemperatureThresholdCelsius: Double = 70, automaticThrottling: Bool = true,
-                predictiveMaintenance: PredictiveMaintenance = .disabled) {
-        self.gpuTemperatureThresholdCelsius = gpuTemperatureThresholdCelsius
-        self.automaticThrottling = automaticThrottling
-        self.predictiveMaintenance = predictiveMaintenance
-    }
-}

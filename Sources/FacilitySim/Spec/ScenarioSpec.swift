@@ -15,6 +15,9 @@ public struct ScenarioSpec: Sendable {
     public var seed: UInt64
     /// Simulated time, s.
     public var horizonSeconds: Double
+    /// Hour of the weather year (and of the load and heat-demand profiles) at which the run starts, h
+    /// (0 = 00:00 on 1 January of the TMY year). Simulated time still starts at 0 s.
+    public var startHour: Int
     /// Interval between time-series samples, s.
     public var samplingIntervalSeconds: Double
     public var fidelity: Fidelity
@@ -35,7 +38,8 @@ public struct ScenarioSpec: Sendable {
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
                 thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
-                weather: WeatherSource, load: LoadSpec) {
+                weather: WeatherSource, load: LoadSpec, startHour: Int = 0) {
+        self.startHour = startHour
         self.name = name
         self.seed = seed
         self.horizonSeconds = horizonSeconds

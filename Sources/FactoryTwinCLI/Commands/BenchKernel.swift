@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import InferenceKernel
+
+/// `factory-twin bench kernel`: decode throughput of the CPU inference kernel, as JSON on stdout.
+struct BenchKernel: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel",
+        abstract: "Measure batched decode tokens/s of the inference kernel on synthetic weights (JSON on stdout).",
+        discussion: """
+        For each synthetic preset and batch size: batch sequences start from BOS, 2 untimed warm-up steps, \
+        then --steps timed steps (best of --repetitions). Also measures the machine's memory bandwidth \
+        (STREAM triad and read-only) and the kernel's own GEMM peak. Progress goes to stderr.
+        """)
+
+    @Option(name: .customLong("synthetic"), help: "Comma-separated synthetic presets (15M, 42M, 110M).")
+    var presets: String = "15M,110M"
+
+    @Option(help: "Comma-separated batch sizes.")
+    var batches: String = "1,32"
+
+    @Option(help: "Timed decode steps per measurement.")
+    var steps: Int = 32
+
+    @Option(help: "Timed runs per measurement; the fastest is reported.")
+    var repetitions: Int = 3
+
+    @Option(help: "Threads (default: all active processors).")
+    var threads: Int?
+
+    @Option(help: "Seed of the synthetic weights.")
+    var seed: UInt64 = 42
+
+    func run() async throws {
+        let presetList = try presets.split(separator: ",").map { try SyntheticPreset.named(String($0)) }
+        let batchList = try KernelCommandSupport.parseList(batches, name: "--batches")
+        guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
+        guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
+        let pool = threads.map { KernelThreads(count: $0) } ?? .allCores
+        var entries: [KernelBenchReport.DecodeEntry] = []
+        for preset in presetList {
+            KernelCommandSupport.progress("generating synthetic \(preset.rawValue) weights (seed \(seed))")
+            let weights = try TransformerWeights.synthetic(preset: preset, seed: seed, threads: pool)
+            for batch in batchList {
+                KernelCommandSupport.progress("decode \(preset.rawValue) batch \(batch): \(steps) steps × \(repetitions)")
+                let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: steps,
+                                                          repetitions: repetitions, threads: pool)
+                KernelCommandSupport.progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s, %.1f GB/s",
+                                                     m.tokensPerSecond, m.gflopsPerSecond, m.gigabytesPerSecond))
+                entries.append(.init(model: preset.rawValue, measurement: m))
+            }
+        }
+        KernelCommandSupport.progress("memory bandwidth probe")
+        let bandwidth = BandwidthProbe.measure(threads: pool)
+        KernelCommandSupport.progress("GEMM peak probe")
+        let gemm = GEMMProbe.measure(threads: pool)
+        let report = KernelBenchReport(weights: "synthetic", steps: steps, repetitions: repetitions, threads: pool.count,
+                                       decode: entries, bandwidth: bandwidth, gemm: gemm, build: .current,
+                                       host: .current())
+        print(try KernelCommandSupport.json(report))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Measures everything a kernel profile holds: bandwidth and GEMM roofs, prefill, decode per batch.
+public enum KernelCalibration {
+    /// What to measure.
+    public struct Options: Sendable {
+        /// Decode batch sizes.
+        public var batches: [Int]
+        /// Timed decode steps per batch size.
+        public var steps: Int
+        /// Timed runs per measurement; the fastest is kept.
+        public var repetitions: Int
+        /// Prompt tokens of the prefill measurement.
+        public var promptTokens: Int
+        /// Threads.
+        public var threads: KernelThreads
+
+        /// Defaults: batches 1…64 by powers of two, 32 steps, best of 3, a 128-token prompt, all cores.
+        public init(batches: [Int] = [1, 2, 4, 8, 16, 32, 64], steps: Int = 32, repetitions: Int = 3,
+                    promptTokens: Int = 128, threads: KernelThreads = .allCores) {
+            self.batches = batches
+            self.steps = steps
+            self.repetitions = repetitions
+            self.promptTokens = promptTokens
+            self.threads = threads
+        }
+    }
+
+    /// The roofline bound for a step of cost `cost`: tokens/s and which roof binds.
+    /// - Parameters:
+    ///   - peakFlopsPerSecond: compute roof, FLOP/s.
+    ///   - bandwidthBytesPerSecond: memory roof, B/s.
+    public static func roofline(_ cost: StepCost, peakFlopsPerSecond: Double,
+                                bandwidthBytesPerSecond: Double) -> (tokensPerSecond: Double, bound: String) {
+        let computeSeconds = cost.flops / peakFlopsPerSecond
+        let memorySeconds = cost.bytes / bandwidthBytesPerSecond
+        let seconds = max(computeSeconds, memorySeconds)
+        return (Double(cost.tokens) / seconds, memorySeconds >= computeSeconds ? "memory" : "compute")
+    }
+
+    /// Runs the whole calibration.
+    /// - Parameters:
+    ///   - modelName: preset name or checkpoint file name for the profile.
+    ///   - tool: the program writing the profile (e.g. `factory-twin 0.1.0 calibrate`).
+    ///   - progress: receives one line per stage (the CLI prints them on stderr).
+    /// - Throws: `KernelError.invalidArgument` for an empty batch list, batch < 1, steps < 1, or a
+    ///   prompt / step count beyond the model's context.
+    public static func run(weights: TransformerWeights, modelName: String, options: Options, tool: String,
+                           progress: (String) -> Void = { _ in }) throws -> KernelProfile {
+        let d = weights.dimensions
+        guard !options.batches.isEmpty else { throw KernelError.invalidArgument("no batch sizes to measure") }
+        if let bad = options.batches.first(where: { $0 < 1 }) {
+            throw KernelError.invalidArgument("batch size must be at least 1, got \(bad)")
+        }
+        guard options.steps >= 1, options.repetitions >= 1 else {
+            throw KernelError.invalidArgument("steps and repetitions must be at least 1")
+        }
+        progress("memory bandwidth probe (STREAM triad and read, 3 × 128 MiB)")
+        let bandwidth = BandwidthProbe.measure(threads: options.threads)
+        progress(String(format: "  triad %.1f GB/s, read %.1f GB/s",
+                        bandwidth.triadBytesPerSecond / 1e9, bandwidth.readBytesPerSecond / 1e9))
+        progress("GEMM peak probe (64 × 768 × 768, cache-resident)")
+        let gemm = GEMMProbe.measure(threads: options.threads)
+        progress(String(format: "  %.1f GFLOP/s", gemm.flopsPerSecond / 1e9))
+
+        let promptTokens = min(options.promptTokens, d.maxSequenceLength)
+        progress("prefill of \(promptTokens) tokens")
+        let prefill = try DecodeBenchmark.measurePrefill(weights: weights, promptLength: promptTokens,
+                                                         repetitions: options.repetitions, threads: options.threads)
+        progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s", prefill.tokensPerSecond, prefill.gflopsPerSecond))
+
+        var decode: [KernelProfile.Decode] = []
+        for batch in options.batches {
+            progress("decode batch \(batch): \(options.steps) steps, best of \(options.repetitions)")
+            let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: options.steps,
+                                                      repetitions: options.repetitions, threads: options.threads)
+            let roof = roofline(m.cost, peakFlopsPerSecond: gemm.flopsPerSecond,
+                                bandwidthBytesPerSecond: bandwidth.triadBytesPerSecond)
+            decode.append(KernelProfile.Decode(
+                batch: batch, tokensPerSecond: m.tokensPerSecond, gflops: m.gflopsPerSecond,
+                gbytesPerSecond: m.gigabytesPerSecond, flopsPerToken: m.cost.flopsPerToken,
+                bytesPerToken: m.cost.bytesPerToken, rooflineTokensPerSecond: roof.tokensPerSecond,
+                rooflineFraction: m.tokensPerSecond / roof.tokensPerSecond, bound: roof.bound,
+                positions: [m.firstPosition, m.firstPosition + m.steps - 1]))
+            progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s, %.1f GB/s, %.0f %% of the roofline",
+                            m.tokensPerSecond, m.gflopsPerSecond, m.gigabytesPerSecond,
+                            100 * m.tokensPerSecond / roof.tokensPerSecond) + " (\(roof.bound)-bound)")
+        }
+        let formatter = ISO8601DateFormatter()
+        return KernelProfile(
+            schemaVersion: KernelProfile.currentSchemaVersion, provenance: "measured",
+            created: formatter.string(from: Date()), tool: tool, host: .current(), build: .current,
+            weights: weights.origin.profileName,
+            model: .init(name: modelName, dimensions: d, parameters: weights.parameterCount, bytesPerWeight: 4,
+                         bytesPerActivation: 4),
+            threads: options.threads.count, decodeSteps: options.steps, repetitions: options.repetitions,
+            memoryBandwidth: .init(triadGBytesPerSecond: bandwidth.triadBytesPerSecond / 1e9,
+                                   readGBytesPerSecond: bandwidth.readBytesPerSecond / 1e9,
+                                   arrayBytes: 4 * bandwidth.elements),
+            gemmPeak: .init(gflops: gemm.flopsPerSecond / 1e9, shape: [gemm.batch, gemm.n, gemm.rows]),
+            prefill: .init(promptTokens: promptTokens, chunk: prefill.chunk, tokensPerSecond: prefill.tokensPerSecond,
+                           gflops: prefill.gflopsPerSecond, gbytesPerSecond: prefill.gigabytesPerSecond),
+            decode: decode)
+    }
+}

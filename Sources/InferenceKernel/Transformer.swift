@@ -1,0 +1,149 @@
+import Foundation
+
+/// A Llama-2 forward pass over a batch of token rows: prefill, batched decode, or both at once.
+///
+/// One `forward` call processes up to `maxRowsPerStep` rows; a row is one token of one sequence
+/// (a KV-cache slot) at one position. Rows of different slots are independent sequences (batched
+/// decode); consecutive rows of one slot are consecutive positions (prefill of a prompt). Every weight
+/// matrix is read once per call and applied to all rows as a matrix-matrix product.
+///
+/// The object owns its activations and KV cache and is not thread-safe: use one per caller. It spreads
+/// each call over `threads`; results are bit-identical for any thread count.
+public final class Transformer {
+    /// The weights (shared, read-only).
+    public let weights: TransformerWeights
+    /// Independent sequences the KV cache holds.
+    public let sequenceSlots: Int
+    /// Positions each sequence can hold (≤ the model's `seq_len`).
+    public let contextCapacity: Int
+    /// Most rows one `forward` call takes (batch size of decode, chunk length of prefill).
+    public let maxRowsPerStep: Int
+    /// Threads used by each call.
+    public var threads: KernelThreads
+
+    let cache: KVCache
+    let buffers: ActivationBuffers
+    /// RoPE rotation per position and pair: `[capacity, head_size/2]` cosines and sines.
+    let ropeCos: [Float]
+    let ropeSin: [Float]
+    /// Rows (in call order) whose logits the last call computed.
+    var logitRowCount = 0
+
+    /// Model dimensions.
+    public var dimensions: ModelDimensions { weights.dimensions }
+
+    /// Builds a runner with an empty KV cache.
+    /// - Parameters:
+    ///   - sequenceSlots: independent sequences (≥ 1).
+    ///   - contextCapacity: positions per sequence, 1…`seq_len` (nil: `seq_len`).
+    ///   - maxRowsPerStep: rows per call (nil: max(sequenceSlots, 64), enough for prefill chunks of 64).
+    /// - Throws: `KernelError.invalidArgument` for a batch < 1 or a capacity outside 1…seq_len.
+    public init(weights: TransformerWeights, sequenceSlots: Int = 1, contextCapacity: Int? = nil,
+                maxRowsPerStep: Int? = nil, threads: KernelThreads = .allCores) throws {
+        let d = weights.dimensions
+        guard sequenceSlots >= 1 else {
+            throw KernelError.invalidArgument("batch size must be at least 1, got \(sequenceSlots)")
+        }
+        let capacity = contextCapacity ?? d.maxSequenceLength
+        guard capacity >= 1, capacity <= d.maxSequenceLength else {
+            throw KernelError.invalidArgument(
+                "context capacity must be 1…\(d.maxSequenceLength) (the model's seq_len), got \(capacity)")
+        }
+        let rows = maxRowsPerStep ?? max(sequenceSlots, 64)
+        guard rows >= 1 else { throw KernelError.invalidArgument("rows per step must be at least 1, got \(rows)") }
+        self.weights = weights
+        self.sequenceSlots = sequenceSlots
+        self.contextCapacity = capacity
+        self.maxRowsPerStep = rows
+        self.threads = threads
+        cache = KVCache(dimensions: d, slots: sequenceSlots, capacity: capacity)
+        buffers = ActivationBuffers(dimensions: d, rows: rows)
+        // llama2.c run.c: freq = 1 / powf(10000, head_dim / (float)head_size), angle = pos × freq.
+        let pairs = d.headSize / 2
+        var cosTable = [Float](repeating: 0, count: capacity * pairs)
+        var sinTable = cosTable
+        for i in 0..<pairs {
+            let frequency = 1 / powf(10000, Float(2 * i) / Float(d.headSize))
+            for pos in 0..<capacity {
+                let angle = Float(pos) * frequency
+                cosTable[pos * pairs + i] = cosf(angle)
+                sinTable[pos * pairs + i] = sinf(angle)
+            }
+        }
+        ropeCos = cosTable
+        ropeSin = sinTable
+    }
+
+    /// Positions cached for `slot` (the next position it may take).
+    public func cachedLength(slot: Int) -> Int { cache.length[slot] }
+
+    /// Empties every sequence of the KV cache.
+    public func resetCache() { cache.reset() }
+
+    /// Bytes allocated for the KV cache (`2 × L × slots × capacity × kv_dim × 4`).
+    public var kvCacheBytes: Int { cache.byteCount }
+
+    /// The logits of the `index`-th row that asked for them in the last `forward` call, `[vocab]`.
+    /// Valid until the next call.
+    public func logits(_ index: Int) -> UnsafeBufferPointer<Float> {
+        precondition(index >= 0 && index < logitRowCount, "logit row \(index) was not computed")
+        return UnsafeBufferPointer(start: buffers.logits + index * dimensions.vocabSize, count: dimensions.vocabSize)
+    }
+
+    /// A copy of `logits(index)`.
+    public func logitsArray(_ index: Int) -> [Float] { Array(logits(index)) }
+
+    /// Checks a call's rows: counts, slot and token ranges, and that each slot's rows continue its cache.
+    func validate(_ rows: [TokenRow]) throws {
+        let d = dimensions
+        guard !rows.isEmpty else { throw KernelError.invalidArgument("forward called with no rows") }
+        guard rows.count <= maxRowsPerStep else {
+            throw KernelError.invalidArgument("\(rows.count) rows exceed the \(maxRowsPerStep) rows per step")
+        }
+        var next: [Int: Int] = [:]
+        for row in rows {
+            guard row.slot >= 0, row.slot < sequenceSlots else {
+                throw KernelError.invalidArgument("slot \(row.slot) outside 0..<\(sequenceSlots)")
+            }
+            guard row.token >= 0, row.token < d.vocabSize else {
+                throw KernelError.invalidArgument("token \(row.token) outside the vocabulary 0..<\(d.vocabSize)")
+            }
+            guard row.position >= 0, row.position < contextCapacity else {
+                throw KernelError.invalidArgument(
+                    "position \(row.position) outside the context 0..<\(contextCapacity) of slot \(row.slot)")
+            }
+            if let expected = next[row.slot] {
+                guard row.position == expected else {
+                    throw KernelError.invalidArgument(
+                        "slot \(row.slot): rows must take consecutive positions, got \(row.position) after \(expected - 1)")
+                }
+            } else {
+                guard row.position <= cache.length[row.slot] else {
+                    throw KernelError.invalidArgument("slot \(row.slot): position \(row.position) skips positions; "
+                        + "\(cache.length[row.slot]) are cached")
+                }
+            }
+            next[row.slot] = row.position + 1
+        }
+    }
+}
+
+/// One token of one sequence in a forward call.
+public struct TokenRow: Sendable, Hashable {
+    /// KV-cache slot (sequence) of the token.
+    public var slot: Int
+    /// Position of the token in its sequence (0-based).
+    public var position: Int
+    /// Token id.
+    public var token: Int
+    /// Whether to compute this row's logits (prefill needs only the last prompt token's).
+    public var wantsLogits: Bool
+
+    /// Creates a row.
+    public init(slot: Int, position: Int, token: Int, wantsLogits: Bool = true) {
+        self.slot = slot
+        self.position = position
+        self.token = token
+        self.wantsLogits = wantsLogits
+    }
+}
