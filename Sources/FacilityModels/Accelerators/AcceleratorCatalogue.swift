@@ -51,30 +51,16 @@ public enum AcceleratorCatalogue {
                         source: "jaredwatkins.com AMD Instinct MI300 page; 750 W cap and idle: rocm-smi (thamada/nvidia-smi gls/MI300X_x4_smi.py); limits: Assumption from MI100 (ROCm legacy-rocm-build issue 1468)"),
     ]
 
-    /// Other spellings accepted for each catalogue name (matching ignores case, spaces, '-' and '_').
-    public static let aliases: [String: String] = [
-        "A100": "A100-SXM", "A100-SXM4": "A100-SXM", "A100-SXM4-80GB": "A100-SXM", "A100-80GB": "A100-SXM",
-        "H100": "H100-SXM", "H100-SXM5": "H100-SXM", "H100-SXM5-80GB": "H100-SXM",
-        "H200-SXM": "H200", "H200-SXM-141GB": "H200",
-        "B200-HGX": "B200", "HGX-B200": "B200",
-        "MI300": "MI300X", "Instinct-MI300X": "MI300X",
-    ]
-
     /// The catalogue names, in catalogue order.
     public static var names: [String] { all.map(\.name) }
 
-    /// The catalogue entry called `name` (or an alias), ignoring case, spaces, '-' and '_'.
+    /// The catalogue entry called `name`, ignoring case. Other spellings are refused on purpose: the
+    /// scenario layer suggests the nearest known name ("did you mean 'H100-SXM'?").
     /// - Throws: `FacilityModelError.unknownName` listing the known names.
     public static func spec(named name: String) throws -> AcceleratorSpec {
-        let key = normalised(name)
-        let target = aliases.first { normalised($0.key) == key }?.value ?? name
-        guard let spec = all.first(where: { normalised($0.name) == normalised(target) }) else {
+        guard let spec = all.first(where: { $0.name.lowercased() == name.lowercased() }) else {
             throw FacilityModelError.unknownName(kind: "accelerator", name: name, known: names)
         }
         return spec
-    }
-
-    static func normalised(_ s: String) -> String {
-        String(s.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
