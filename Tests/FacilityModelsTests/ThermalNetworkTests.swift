@@ -184,6 +184,24 @@ final class ThermalNetworkTests: XCTestCase {
     }
 }
 
+final class ThermalChainNetworkTests: XCTestCase {
+    /// An immersion tank as `ThermalChain` (32 modules of 600 J/K at 0.06 K/W in 2 MJ/K of fluid, 3 kW/K
+    /// to 30 °C water, 700 W per GPU, 4 kW other) and as its two-node network agree to 1e-9 K over an hour
+    /// — two independent closed forms (the chain's 2×2 eigen-solution, the network's Jacobi modes).
+    func testChainAndNetworkAgree() throws {
+        let chain = ThermalChain(moduleCapacitanceJoulesPerKelvin: 600, moduleResistanceKelvinPerWatt: 0.06,
+                                 sinkCapacitanceJoulesPerKelvin: 2e6, modulesPerSink: 32, sinkConductanceWattsPerKelvin: 3000)
+        let inputs = ThermalChain.Inputs(modulePowerWatts: 700, sinkPowerWatts: 4000, coolantCelsius: 30)
+        let a = chain.trajectory(from: .init(moduleCelsius: 35, sinkCelsius: 33), inputs: inputs)
+        let b = try chain.network().trajectory(from: [35, 33], inputs: chain.networkInputs(inputs))
+        for t in [0.0, 1, 30, 600, 3600] {
+            XCTAssertEqual(a.state(at: t).moduleCelsius, b.celsius(node: 0, at: t), accuracy: 1e-9, "t = \(t)")
+            XCTAssertEqual(a.state(at: t).sinkCelsius, b.celsius(node: 1, at: t), accuracy: 1e-9, "t = \(t)")
+        }
+        XCTAssertEqual(a.heatToCoolantJoules(until: 3600), b.heatToBoundariesJoules(until: 3600), accuracy: 1e-6 * a.heatToCoolantJoules(until: 3600))
+    }
+}
+
 final class MatrixExponentialTests: XCTestCase {
     /// e^(θ·J) with J = [[0, 1], [−1, 0]] is the rotation [[cos θ, sin θ], [−sin θ, cos θ]] (complex
     /// eigenvalues ±i, which the symmetric path could not handle); θ = 7.3 needs several squarings.

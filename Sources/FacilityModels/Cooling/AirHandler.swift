@@ -26,7 +26,8 @@ public struct AirHandler: Sendable, Equatable, Codable {
     /// The air.
     public var air: Coolant
 
-    public init(designHeatWatts: Double, airRiseKelvin: Double = 12, fanPressurePascals: Double = 500, fanEfficiency: Double = 0.6,
+    public init(designHeatWatts: Double, airRiseKelvin: Double = PlantDefaults.crahAirRiseKelvin, fanPressurePascals: Double = PlantDefaults.crahFanPressure,
+                fanEfficiency: Double = PlantDefaults.crahFanEfficiency,
                 variableSpeed: Bool = true, minimumSpeedRatio: Double = 0.3, air: Coolant = .air) {
         self.designHeatWatts = designHeatWatts
         self.airRiseKelvin = airRiseKelvin

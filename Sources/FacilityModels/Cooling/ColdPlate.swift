@@ -20,7 +20,7 @@ public struct ColdPlate: Sendable, Equatable, Codable {
     /// The coolant.
     public var coolant: Coolant
 
-    public init(flowLitersPerMinute: [Double], resistanceKelvinPerWatt: [Double], junctionToCaseKelvinPerWatt: Double = 0.02,
+    public init(flowLitersPerMinute: [Double], resistanceKelvinPerWatt: [Double], junctionToCaseKelvinPerWatt: Double = PlantDefaults.junctionToCase,
                 coolant: Coolant = .water) {
         self.flowLitersPerMinute = flowLitersPerMinute
         self.resistanceKelvinPerWatt = resistanceKelvinPerWatt
@@ -29,7 +29,8 @@ public struct ColdPlate: Sendable, Equatable, Codable {
     }
 
     /// The OCP 1 kW OAM plate with water (see the type's documentation).
-    public static let ocp1kWOAM = ColdPlate(flowLitersPerMinute: [2, 3, 4, 5], resistanceKelvinPerWatt: [0.0172, 0.0160, 0.0154, 0.0151])
+    public static let ocp1kWOAM = ColdPlate(flowLitersPerMinute: PlantDefaults.coldPlateFlowLitersPerMinute,
+                                            resistanceKelvinPerWatt: PlantDefaults.coldPlateResistance)
 
     /// Checks the table (≥ 2 points, increasing flows, positive resistances) and the coolant.
     /// - Throws: `FacilityModelError`.

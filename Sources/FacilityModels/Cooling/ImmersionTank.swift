@@ -57,17 +57,21 @@ public struct ImmersionTank: Sendable, Equatable, Codable {
     /// both streams sized for a `designRiseKelvin` rise (Assumption: 10 K, as the OCP water guideline's
     /// 1.5 L/min/kW at ΔT ≤ 10 K), a counterflow plate exchanger whose UA gives ε = 0.8 at those balanced
     /// flows (NTU = 4; Assumption, typical plate-exchanger sizing), and a fluid pump of
-    /// `pumpPressurePascals` at η = 0.7 (Assumption: 150 kPa across tank, piping and exchanger).
-    public static func designed(designHeatWatts: Double, modulesPerTank: Int, fluidVolumeCubicMeters: Double = 1.2,
-                                chipToFluidKelvinPerWatt: Double = 0.06, designRiseKelvin: Double = 10,
-                                pumpPressurePascals: Double = 150e3, fluid: Coolant = .mineralOil, water: Coolant = .water) -> ImmersionTank {
+    /// `pumpPressurePascals` at η = 0.7 (Assumption: 150 kPa across tank, piping and exchanger); fluid volume
+    /// and chip-to-fluid resistance from `PlantDefaults` (1.2 m³ for a 4-server tank, 0.06 K/W; Assumptions).
+    public static func designed(designHeatWatts: Double, modulesPerTank: Int, fluidVolumeCubicMeters: Double = PlantDefaults.immersionFluidVolume,
+                                chipToFluidKelvinPerWatt: Double = PlantDefaults.immersionJunctionToFluid,
+                                designRiseKelvin: Double = PlantDefaults.loopDesignRiseKelvin,
+                                pumpPressurePascals: Double = PlantDefaults.secondaryPumpPressure, fluid: Coolant = .mineralOil,
+                                water: Coolant = .water) -> ImmersionTank {
         let fluidFlow = fluid.flowCubicMetersPerSecond(heatWatts: designHeatWatts, riseKelvin: designRiseKelvin)
         let waterFlow = water.flowCubicMetersPerSecond(heatWatts: designHeatWatts, riseKelvin: designRiseKelvin)
         let capacityRate = designHeatWatts / designRiseKelvin
         return ImmersionTank(fluid: fluid, fluidVolumeCubicMeters: fluidVolumeCubicMeters, modulesPerTank: modulesPerTank,
                              chipToFluidKelvinPerWatt: chipToFluidKelvinPerWatt, fluidFlowCubicMetersPerSecond: fluidFlow,
                              waterFlowCubicMetersPerSecond: waterFlow, heatExchanger: .counterflow(conductanceWattsPerKelvin: 4 * capacityRate),
-                             pump: Pump(designFlowCubicMetersPerSecond: fluidFlow, designPressurePascals: pumpPressurePascals, efficiency: 0.7),
+                             pump: Pump(designFlowCubicMetersPerSecond: fluidFlow, designPressurePascals: pumpPressurePascals,
+                                        efficiency: PlantDefaults.secondaryPumpEfficiency),
                              water: water, designHeatWatts: designHeatWatts)
     }
 

@@ -15,7 +15,7 @@ public struct HeatPump: Sendable, Equatable, Codable {
     /// Upper bound of the COP.
     public var maximumCOP: Double
 
-    public init(carnotFraction: Double = 0.5, condenserApproachKelvin: Double = 3, evaporatorApproachKelvin: Double = 3, maximumCOP: Double = 10) {
+    public init(carnotFraction: Double = PlantDefaults.heatPumpCarnotFraction, condenserApproachKelvin: Double = 3, evaporatorApproachKelvin: Double = 3, maximumCOP: Double = 10) {
         self.carnotFraction = carnotFraction
         self.condenserApproachKelvin = condenserApproachKelvin
         self.evaporatorApproachKelvin = evaporatorApproachKelvin

@@ -10,7 +10,8 @@
 /// 2,430 kJ/kg; IAPWS-IF97 steam tables), Assumption: all heat leaves latently (an upper bound on
 /// evaporation). Blowdown = evaporation/(cycles − 1) (mass balance on dissolved solids), Assumption 4
 /// cycles of concentration (typical 3–5). Drift: Assumption 0.002 % of the circulating flow (modern drift
-/// eliminators; older towers 0.02 %). The water use per kWh feeds WUE (`EnergyLedger`).
+/// eliminators; older towers 0.02 %). The water use per kWh feeds WUE (`EnergyLedger`): 1.98 L/kWh with the
+/// defaults (`PlantDefaults.towerWaterLitersPerJoule`, the simpler 2.45 MJ/kg and no-drift figure, is 1 % lower).
 public struct CoolingTower: Sendable, Equatable, Codable {
     /// The thermal and fan model (sink: wet-bulb).
     public var thermal: DryCooler
@@ -23,11 +24,11 @@ public struct CoolingTower: Sendable, Equatable, Codable {
     /// Circulating water temperature range at design, K (sizes the flow for drift). Assumption: 5.5 K.
     public var designRangeKelvin: Double
 
-    public init(designHeatWatts: Double, designApproachKelvin: Double = 5, designFanWatts: Double? = nil,
+    public init(designHeatWatts: Double, designApproachKelvin: Double = PlantDefaults.towerApproachKelvin, designFanWatts: Double? = nil,
                 latentHeatJoulesPerKilogram: Double = 2.43e6, cyclesOfConcentration: Double = 4, driftFraction: Double = 2e-5,
                 designRangeKelvin: Double = 5.5) {
         self.thermal = DryCooler(designHeatWatts: designHeatWatts, designApproachKelvin: designApproachKelvin,
-                                 designFanWatts: designFanWatts ?? 0.015 * designHeatWatts)
+                                 designFanWatts: designFanWatts ?? PlantDefaults.towerFanFraction * designHeatWatts)
         self.latentHeatJoulesPerKilogram = latentHeatJoulesPerKilogram
         self.cyclesOfConcentration = cyclesOfConcentration
         self.driftFraction = driftFraction

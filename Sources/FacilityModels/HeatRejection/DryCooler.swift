@@ -24,10 +24,11 @@ public struct DryCooler: Sendable, Equatable, Codable {
     /// Lowest fan speed ratio. Assumption: 0.2 (EC fans turn down further than pumps).
     public var minimumSpeedRatio: Double
 
-    public init(designHeatWatts: Double, designApproachKelvin: Double = 10, designFanWatts: Double? = nil, minimumSpeedRatio: Double = 0.2) {
+    public init(designHeatWatts: Double, designApproachKelvin: Double = PlantDefaults.dryCoolerApproachKelvin, designFanWatts: Double? = nil,
+                minimumSpeedRatio: Double = 0.2) {
         self.designHeatWatts = designHeatWatts
         self.designApproachKelvin = designApproachKelvin
-        self.designFanWatts = designFanWatts ?? 0.015 * designHeatWatts
+        self.designFanWatts = designFanWatts ?? PlantDefaults.dryCoolerFanFraction * designHeatWatts
         self.minimumSpeedRatio = minimumSpeedRatio
     }
 

@@ -21,8 +21,10 @@ public struct AirSideCooling: Sendable, Equatable, Codable {
     /// Chilled-water pumps (rated for the design air-side heat).
     public var chilledWaterPump: Pump
 
-    public init(chilledWaterSupplyCelsius: Double = 15, chilledWaterRangeKelvin: Double = 6, chiller: Chiller = Chiller(),
-                economiserEnabled: Bool = true, economiserApproachKelvin: Double = 2, rejection: HeatRejector, chilledWaterPump: Pump) {
+    public init(chilledWaterSupplyCelsius: Double = PlantDefaults.chilledWaterSupplyCelsius,
+                chilledWaterRangeKelvin: Double = PlantDefaults.chilledWaterRiseKelvin, chiller: Chiller = Chiller(),
+                economiserEnabled: Bool = true, economiserApproachKelvin: Double = PlantDefaults.economiserApproachKelvin,
+                rejection: HeatRejector, chilledWaterPump: Pump) {
         self.chilledWaterSupplyCelsius = chilledWaterSupplyCelsius
         self.chilledWaterRangeKelvin = chilledWaterRangeKelvin
         self.chiller = chiller
@@ -33,13 +35,15 @@ public struct AirSideCooling: Sendable, Equatable, Codable {
     }
 
     /// The air side sized for `designHeatWatts` of coil heat, rejecting through `rejection` (resized).
-    public static func sized(designHeatWatts: Double, rejection: HeatRejector, chilledWaterSupplyCelsius: Double = 15,
+    public static func sized(designHeatWatts: Double, rejection: HeatRejector,
+                             chilledWaterSupplyCelsius: Double = PlantDefaults.chilledWaterSupplyCelsius,
                              economiserEnabled: Bool = true) -> AirSideCooling {
         let heat = max(designHeatWatts, 1)
-        let flow = Coolant.water.flowCubicMetersPerSecond(heatWatts: heat, riseKelvin: 6)
+        let flow = Coolant.water.flowCubicMetersPerSecond(heatWatts: heat, riseKelvin: PlantDefaults.chilledWaterRiseKelvin)
         return AirSideCooling(chilledWaterSupplyCelsius: chilledWaterSupplyCelsius, economiserEnabled: economiserEnabled,
                               rejection: rejection.resized(designHeatWatts: heat),
-                              chilledWaterPump: Pump(designFlowCubicMetersPerSecond: flow, designPressurePascals: 300e3, efficiency: 0.87))
+                              chilledWaterPump: Pump(designFlowCubicMetersPerSecond: flow, designPressurePascals: PlantDefaults.waterPumpPressure,
+                                                                     efficiency: PlantDefaults.waterPumpEfficiency))
     }
 
     /// Checks every parameter.

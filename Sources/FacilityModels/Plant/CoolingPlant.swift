@@ -84,12 +84,13 @@ public struct CoolingPlant: Sendable, Equatable, Codable {
         let liquidDesign = designITWatts * liquidFraction
         let loopPumps = liquidLoop.operatingPoint(heatWatts: liquidDesign, facilitySupplyCelsius: 30).pumpWatts
         let waterDesign = max(liquidDesign + loopPumps, 1)
-        let flow = Coolant.water.flowCubicMetersPerSecond(heatWatts: waterDesign, riseKelvin: 10)
-        let pump = Pump(designFlowCubicMetersPerSecond: flow, designPressurePascals: 300e3, efficiency: 0.87)
+        let flow = Coolant.water.flowCubicMetersPerSecond(heatWatts: waterDesign, riseKelvin: PlantDefaults.loopDesignRiseKelvin)
+        let pump = Pump(designFlowCubicMetersPerSecond: flow, designPressurePascals: PlantDefaults.waterPumpPressure,
+                        efficiency: PlantDefaults.waterPumpEfficiency)
         let rejectionDesign = waterDesign + pump.designPowerWatts
         let rejector: HeatRejector = rejection == .dryCooler ? .dryCooler(DryCooler(designHeatWatts: rejectionDesign))
                                                              : .coolingTower(CoolingTower(designHeatWatts: rejectionDesign))
-        let rating = designITWatts * 1.25
+        let rating = designITWatts * PlantDefaults.electricalOversizing
         let ups = PowerStage.doubleConversionUPS(ratingWatts: rating), pdu = PowerStage.pdu(ratingWatts: rating)
         let electricalLoss = pdu.lossWatts(outputWatts: designITWatts) + ups.lossWatts(outputWatts: designITWatts * 1.005)
         let airDesign = designITWatts * (1 - liquidFraction) + electricalLoss
@@ -98,7 +99,7 @@ public struct CoolingPlant: Sendable, Equatable, Codable {
                                  trimChiller: trimChiller, airHandler: handler,
                                  airSide: .sized(designHeatWatts: airDesign + handler.designFanWatts, rejection: rejector, economiserEnabled: economiser),
                                  transformer: .transformer(ratingWatts: designITWatts * 1.6), ups: ups, pdu: pdu,
-                                 otherWatts: 0.01 * designITWatts, heatRecovery: heatRecovery)
+                                 otherWatts: PlantDefaults.otherFacilityFraction * designITWatts, heatRecovery: heatRecovery)
         try plant.validate()
         return plant
     }

@@ -88,6 +88,9 @@ public enum PlantDefaults {
     public static let towerFanFraction = 0.015
     /// Economiser heat-exchanger approach, K. Assumption: 2 K.
     public static let economiserApproachKelvin = 2.0
+    /// Chilled-water supply for the air handlers' coils, °C. Assumption: 15 °C (elevated chilled water for
+    /// 22–24 °C supply air; legacy halls run 7–10 °C). Used by `AirSideCooling`.
+    public static let chilledWaterSupplyCelsius = 15.0
     /// Chilled-water loop design rise, K. Assumption: 6 K.
     public static let chilledWaterRiseKelvin = 6.0
     /// Water pumps: 300 kPa at 0.87 wire-to-water efficiency (HewlettPackard/dc-rl envs/datacenter.py).
