@@ -136,6 +136,10 @@ final class CoolingPlantTests: XCTestCase {
                                      weather: WeatherConditions(dryBulbCelsius: 30, relativeHumidity: 0.6))
         XCTAssertGreaterThan(hot.pue, mild.pue)
         XCTAssertEqual(hot.waterLitersPerSecond / hot.towerHeatWatts * 3.6e6, 1.9785, accuracy: 1e-3)
+        // An air-cooled hall has no liquid loop: a liquid fraction asked of it is ignored.
+        let misused = air.operatingPoint(itWatts: 5e6, liquidFraction: 0.9, supplySetpointCelsius: 15,
+                                         weather: WeatherConditions(dryBulbCelsius: 30, relativeHumidity: 0.6))
+        XCTAssertEqual(misused, hot)
     }
 
     /// Validation names what is wrong.

@@ -23,7 +23,7 @@ extension CoolingPlant {
     ///
     /// - Parameters:
     ///   - itWatts: power at the IT inputs, W.
-    ///   - liquidFraction: share of IT heat captured by liquid (0…1).
+    ///   - liquidFraction: share of IT heat captured by liquid (0…1; taken as 0 when `liquidLoop` is `.none`).
     ///   - supplySetpointCelsius: facility water supply set-point, °C.
     ///   - weather: outdoor conditions.
     ///   - airSideMode: the economiser mode from the caller's state machine, or nil for the ideal mode.
@@ -32,7 +32,8 @@ extension CoolingPlant {
     public func operatingPoint(itWatts: Double, liquidFraction: Double, supplySetpointCelsius: Double, weather: WeatherConditions,
                                airSideMode: Economiser.Mode? = nil, heatDemandWatts: Double = 0) -> PlantOperatingPoint {
         var p = PlantOperatingPoint()
-        let it = max(0, itWatts), phi = min(1, max(0, liquidFraction))
+        // A plant without a liquid loop has nowhere to put liquid heat: all of it goes to air.
+        let it = max(0, itWatts), phi = liquidLoop == .none ? 0 : min(1, max(0, liquidFraction))
         p.itWatts = it
         p.liquidHeatWatts = phi * it
         p.airHeatWatts = it - p.liquidHeatWatts
