@@ -7,7 +7,7 @@ extension FacilityPlant {
     /// Heat paths: each GPU's own power enters its module (node 1); the rest of the server's power
     /// (other components and PSU loss) enters node 2 — all of it in a tank, the liquid-captured share
     /// on cold plates — and the remainder goes to room air, as does everything in an air-cooled server.
-    func operatingPoint(utilisation u: Double, weather: WeatherSample, hour: Int, cohorts: inout [Cohort],
+    func operatingPoint(utilisation u: Double, weather: WeatherConditions, hour: Int, cohorts: inout [Cohort],
                         economiser: inout Economiser) -> PlantPoint {
         var powers = SubsystemPowers()
         var liquidHeat = 0.0, airHeat = 0.0, liquidDesign = 0.0, secondaryFlowRatio = 0.0

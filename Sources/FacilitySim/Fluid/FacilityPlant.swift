@@ -2,12 +2,6 @@ import FacilityModels
 import Foundation
 import SimMath
 
-/// Outdoor conditions during one hour.
-struct WeatherSample {
-    var dryBulbCelsius: Double
-    var wetBulbCelsius: Double
-}
-
 /// The operating point of the plant for one hour: subsystem powers and the facility-water supply temperature.
 struct PlantPoint {
     var powers: SubsystemPowers
@@ -24,7 +18,8 @@ struct PlantPoint {
 struct FacilityPlant {
     let spec: ScenarioSpec
     let accelerator: AcceleratorSpec
-    let hourly: [WeatherSample]
+    /// Hourly outdoor conditions (a TMY3 year or a synthetic climate), repeated past a year.
+    let hourly: WeatherSeries
     /// IT power at full utilisation, W.
     let designITWatts: Double
     /// Facility-water supply set-point, °C.
@@ -63,7 +58,7 @@ struct FacilityPlant {
         coldPlateResistance = try Interpolator(x: PlantDefaults.coldPlateFlowLitersPerMinute, y: PlantDefaults.coldPlateResistance)
     }
 
-    func weather(atHour h: Int) -> WeatherSample { hourly[h % hourly.count] }
+    func weather(atHour h: Int) -> WeatherConditions { hourly.conditions(hour: h) }
 
     /// Server input power per GPU (GPU, the rest of the server, fans when air-cooled, PSU loss), W.
     static func serverWattsPerGPU(gpu: Double, utilisation u: Double, air: Bool) -> Double {
@@ -72,21 +67,14 @@ struct FacilityPlant {
         return (gpu + other) / PlantDefaults.psuEfficiency
     }
 
-    static func loadWeather(_ source: WeatherSource) throws -> [WeatherSample] {
+    /// The weather series of the scenario; a heatwave offset shifts dry-bulb at constant relative humidity.
+    static func loadWeather(_ source: WeatherSource) throws -> WeatherSeries {
         switch source {
         case .tmy3(let path, let offset):
-            let file = try TMY3File(path: path)
-            return zip(file.dryBulbCelsius, file.relativeHumidity).map { t, rh in
-                // A heatwave offset shifts dry-bulb at constant relative humidity (Assumption).
-                WeatherSample(dryBulbCelsius: t + offset,
-                              wetBulbCelsius: TMY3File.stullWetBulbCelsius(dryBulbCelsius: t + offset, relativeHumidity: rh))
-            }
+            return try WeatherSeries(tmy3: TMY3File(path: path), dryBulbOffsetKelvin: offset)
         case .synthetic(let mean, let annual, let daily, let hottest, let rh):
-            return (0..<8760).map { h in
-                let day = Double(h / 24) + 1, hour = Double(h % 24) + 0.5
-                let t = mean + annual * cos(2 * .pi * (day - hottest) / 365) + daily * cos(2 * .pi * (hour - 15) / 24)
-                return WeatherSample(dryBulbCelsius: t, wetBulbCelsius: TMY3File.stullWetBulbCelsius(dryBulbCelsius: t, relativeHumidity: rh))
-            }
+            return try SyntheticClimate(meanCelsius: mean, annualAmplitudeKelvin: annual, dailyAmplitudeKelvin: daily,
+                                        hottestDayOfYear: hottest, relativeHumidity: rh).series()
         }
     }
 

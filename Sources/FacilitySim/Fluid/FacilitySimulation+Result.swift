@@ -11,7 +11,7 @@ extension FacilitySimulation {
         return names
     }
 
-    static func row(time: Double, utilisation: Double, weather: WeatherSample, supply: Double,
+    static func row(time: Double, utilisation: Double, weather: WeatherConditions, supply: Double,
                     powers: SubsystemPowers, cohorts: [Cohort]) -> [Double] {
         let it = powers.it
         let peak: Double = cohorts.map(\.state.moduleCelsius).max() ?? 0

@@ -59,7 +59,7 @@ public final class FacilitySimulation {
         var powers = SubsystemPowers()
         var supplyCelsius = 0.0
         var utilisation = 0.0
-        var weather = WeatherSample(dryBulbCelsius: 0, wetBulbCelsius: 0)
+        var weather = plant.weather(atHour: spec.startHour)
         var hourIndex = spec.startHour
         var nextInputChange = 0.0
         var now = 0.0
