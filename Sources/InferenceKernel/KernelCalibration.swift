@@ -75,7 +75,7 @@ public enum KernelCalibration {
             let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: options.steps,
                                                       repetitions: options.repetitions, threads: options.threads)
             let roof = roofline(m.cost, peakFlopsPerSecond: gemm.flopsPerSecond,
-                                bandwidthBytesPerSecond: bandwidth.triadBytesPerSecond)
+                                bandwidthBytesPerSecond: bandwidth.roofBytesPerSecond)
             decode.append(KernelProfile.Decode(
                 batch: batch, tokensPerSecond: m.tokensPerSecond, gflops: m.gflopsPerSecond,
                 gbytesPerSecond: m.gigabytesPerSecond, flopsPerToken: m.cost.flopsPerToken,
@@ -96,6 +96,7 @@ public enum KernelCalibration {
             threads: options.threads.count, decodeSteps: options.steps, repetitions: options.repetitions,
             memoryBandwidth: .init(triadGBytesPerSecond: bandwidth.triadBytesPerSecond / 1e9,
                                    readGBytesPerSecond: bandwidth.readBytesPerSecond / 1e9,
+                                   rooflineGBytesPerSecond: bandwidth.roofBytesPerSecond / 1e9,
                                    arrayBytes: 4 * bandwidth.elements),
             gemmPeak: .init(gflops: gemm.flopsPerSecond / 1e9, shape: [gemm.batch, gemm.n, gemm.rows]),
             prefill: .init(promptTokens: promptTokens, chunk: prefill.chunk, tokensPerSecond: prefill.tokensPerSecond,
