@@ -21,13 +21,15 @@ public struct KernelProfile: Sendable, Codable, Equatable {
         public var dimensions: ModelDimensions
         /// Weight elements stored.
         public var parameters: Int
-        /// Bytes per weight of the measured kernel (4: Float32).
+        /// `float32` or `int8`.
+        public var precision: String
+        /// Bytes per weight of the measured kernel (4 for Float32, 1 + 4/group for Int8).
         public var bytesPerWeight: Double
         /// Bytes per KV-cache element (4: Float32).
         public var bytesPerActivation: Double
 
         private enum CodingKeys: String, CodingKey {
-            case name, dimensions, parameters, bytesPerWeight = "bytes_per_weight"
+            case name, dimensions, parameters, precision, bytesPerWeight = "bytes_per_weight"
             case bytesPerActivation = "bytes_per_activation"
         }
     }

@@ -21,7 +21,7 @@ final class MatmulTests: XCTestCase {
                     w.withUnsafeBufferPointer { wp in
                         y.withUnsafeMutableBufferPointer { yp in
                             Matmul.run(x: xp.baseAddress!, batch: batch, n: n, segments: [
-                                .init(weights: wp.baseAddress!, rows: rows, output: yp.baseAddress!, outputStride: rows,
+                                .init(weights: .float32(wp.baseAddress!), rows: rows, output: yp.baseAddress!, outputStride: rows,
                                       accumulate: accumulate),
                             ], threads: threads)
                         }

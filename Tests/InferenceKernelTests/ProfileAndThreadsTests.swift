@@ -8,7 +8,7 @@ final class ProfileAndThreadsTests: XCTestCase {
             schemaVersion: 1, provenance: "measured", created: "2026-01-01T00:00:00Z", tool: "test", host: .current(),
             build: .current, weights: "synthetic",
             model: .init(name: "110M", dimensions: SyntheticPreset.stories110M.dimensions, parameters: 109_529_856,
-                         bytesPerWeight: 4, bytesPerActivation: 4),
+                         precision: "float32", bytesPerWeight: 4, bytesPerActivation: 4),
             threads: 2, decodeSteps: 32, repetitions: 3,
             memoryBandwidth: .init(triadGBytesPerSecond: 40, readGBytesPerSecond: 45, rooflineGBytesPerSecond: 45,
                                    arrayBytes: 1 << 27),
