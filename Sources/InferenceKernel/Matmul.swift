@@ -32,9 +32,10 @@ struct Matmul {
         var accumulate: Bool = false
     }
 
-    /// Weight rows per task: about 96–128 KB of Float32 weights (fewer, larger tasks amortise the fan-out).
-    static func rowsPerTask(n: Int, batch: Int) -> Int {
-        let bytesPerRow = 4 * n
+    /// Weight rows per task: about 96–128 KB of weights (fewer, larger tasks amortise the fan-out);
+    /// always a multiple of 4 (Int8 blocks are four rows).
+    static func rowsPerTask(n: Int, batch: Int, bytesPerWeight: Int) -> Int {
+        let bytesPerRow = bytesPerWeight * n
         let target = batch >= 8 ? 96 * 1024 : 128 * 1024
         return max(4, min(256, target / bytesPerRow) & ~3)
     }
@@ -42,9 +43,14 @@ struct Matmul {
     /// Computes every segment for all `batch` rows of `x`.
     /// - Complexity: `batch × n × Σ rows` multiply-adds, spread over `threads`.
     static func run(x: UnsafePointer<Float>, batch: Int, n: Int, segments: [Segment], threads: KernelThreads) {
-        let block = rowsPerTask(n: n, batch: batch)
         var tasks: [(segment: Int, start: Int, end: Int)] = []
         for (index, segment) in segments.enumerated() {
+            let bytesPerWeight: Int
+            switch segment.weights {
+            case .float32: bytesPerWeight = 4
+            case .int8: bytesPerWeight = 1
+            }
+            let block = rowsPerTask(n: n, batch: batch, bytesPerWeight: bytesPerWeight)
             var start = 0
             while start < segment.rows {
                 let end = min(segment.rows, start + block)
@@ -102,38 +108,37 @@ struct Matmul {
         }
     }
 
-    /// Int8 weights: `dot4x1Int8` for four batch rows per weight row, `dot1x4Int8` for leftover batch
-    /// rows, `dot1x1Int8` for leftover weight rows and for groups that are not multiples of 16.
+    /// Int8 weights. Interleaved layout: `dot4x4Int8` for four batch rows per four-row block,
+    /// `dot1x4Int8` for leftover batch rows (task boundaries are multiples of 4, so blocks never straddle
+    /// tasks). Row-major layout (groups below 16): `dot1x1Int8RowMajor` per element.
     private static func computeBlockInt8(x: UnsafePointer<Float>, batch: Int, n: Int, matrix: Int8Matrix,
                                          segment: Segment, rows: Range<Int>) {
         let stride = segment.outputStride
         let accumulate = segment.accumulate
-        var o = rows.lowerBound
-        if matrix.groupSize % 16 == 0 {
-            while o + 4 <= rows.upperBound {
-                var b = 0
-                while b + 4 <= batch {
-                    for j in 0..<4 {
-                        MicroKernels.dot4x1Int8(x: x + b * n, m: matrix, row: o + j, n: n,
-                                                y: segment.output + b * stride + o + j, yStride: stride,
-                                                accumulate: accumulate)
-                    }
-                    b += 4
+        guard matrix.interleaved else {
+            for o in rows {
+                for b in 0..<batch {
+                    MicroKernels.dot1x1Int8RowMajor(x: x + b * n, m: matrix, row: o, n: n,
+                                                    y: segment.output + b * stride + o, accumulate: accumulate)
                 }
-                while b < batch {
-                    MicroKernels.dot1x4Int8(x: x + b * n, m: matrix, row: o, n: n, y: segment.output + b * stride + o,
-                                            accumulate: accumulate)
-                    b += 1
-                }
-                o += 4
             }
+            return
         }
+        var o = rows.lowerBound
         while o < rows.upperBound {
-            for b in 0..<batch {
-                MicroKernels.dot1x1Int8(x: x + b * n, m: matrix, row: o, n: n, y: segment.output + b * stride + o,
-                                        accumulate: accumulate)
+            let valid = min(4, rows.upperBound - o)
+            var b = 0
+            while b + 4 <= batch {
+                MicroKernels.dot4x4Int8(x: x + b * n, m: matrix, block: o / 4, n: n, valid: valid,
+                                        y: segment.output + b * stride + o, yStride: stride, accumulate: accumulate)
+                b += 4
             }
-            o += 1
+            while b < batch {
+                MicroKernels.dot1x4Int8(x: x + b * n, m: matrix, block: o / 4, n: n, valid: valid,
+                                        y: segment.output + b * stride + o, accumulate: accumulate)
+                b += 1
+            }
+            o += 4
         }
     }
 }

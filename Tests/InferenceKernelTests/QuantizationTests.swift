@@ -19,30 +19,39 @@ final class QuantizationTests: XCTestCase {
         XCTAssertEqual(QuantizedMatrix.groupSize(preferred: 64, dividing: [512, 1376]), 32)
     }
 
-    /// Quantization: every |q| ≤ 127 and each group's largest |w| maps to ±127 (scale = max|w|/127), and
-    /// q·scale is within scale/2 of w (rounding to nearest), checked element by element.
+    /// Quantization, for an interleaved (group 32) and a row-major (group 4) matrix of 6 rows (the
+    /// interleaved one padded to 8): every |q| ≤ 127, each group's largest |w| maps to ±127
+    /// (scale = max|w|/127), and the dequantized weight is within scale/2 of w (rounding to nearest;
+    /// 1e-4 relative slack for the float32 product), element by element.
     func testQuantizedValuesAndRoundingError() {
         let (_, w) = operands(batch: 1, rows: 6, n: 128, seed: 4)
-        let m = w.withUnsafeBufferPointer { QuantizedMatrix($0.baseAddress!, rows: 6, n: 128, groupSize: 32, threads: .serial) }
-        for row in 0..<6 {
-            for g in 0..<4 {
-                let scale = m.scales[row * 4 + g]
-                var largest = 0
-                for k in (row * 128 + g * 32)..<(row * 128 + (g + 1) * 32) {
-                    let q = m.values[k]
-                    XCTAssertLessThanOrEqual(abs(Int(q)), 127)
-                    largest = max(largest, Int(q.magnitude))
-                    XCTAssertLessThanOrEqual(abs(Float(q) * scale - w[k]), scale / 2 * 1.0001)
+        for groupSize in [32, 4] {
+            let m = w.withUnsafeBufferPointer {
+                QuantizedMatrix($0.baseAddress!, rows: 6, n: 128, groupSize: groupSize, threads: .serial)
+            }
+            XCTAssertEqual(m.interleaved, groupSize == 32)
+            let groups = 128 / groupSize
+            for row in 0..<6 {
+                for g in 0..<groups {
+                    let scale = m.scales[QuantizedMatrix.scaleIndex(row: row, group: g, groups: groups,
+                                                                    interleaved: m.interleaved)]
+                    var largest = 0
+                    for k in (g * groupSize)..<((g + 1) * groupSize) {
+                        let q = m.values[QuantizedMatrix.valueIndex(row: row, k: k, n: 128, interleaved: m.interleaved)]
+                        largest = max(largest, Int(q.magnitude))
+                        XCTAssertLessThanOrEqual(abs(m.dequantized(row: row, k: k) - w[row * 128 + k]), scale / 2 * 1.0001)
+                    }
+                    XCTAssertEqual(largest, 127)
                 }
-                XCTAssertEqual(largest, 127)
             }
         }
     }
 
-    /// The product with quantized weights obeys the rounding bound: with |w − q·s_g| ≤ s_g/2,
-    /// |y₈ − y| ≤ Σ_g (s_g/2) Σ_{k∈g} |x_k| (plus 1e-5 for float32 summation). Checked for a SIMD group
-    /// (64) and a scalar group (4), batch 9 and 10 rows, and every element equals the one-element
-    /// kernel bit for bit (same order in every Int8 kernel).
+    /// The product with quantized weights obeys the rounding bound: with |w − ŵ| ≤ s_g/2,
+    /// |y₈ − y| ≤ Σ_g (s_g/2) Σ_{k∈g} |x_k| (plus 1e-5 for float32 rounding). Checked for an interleaved
+    /// group (64) and a row-major group (4), batch 9 and 10 rows (a padded last block), on 2 threads;
+    /// and every element equals, bit for bit, the same product on 1 thread computed one batch row at a
+    /// time (the 1 × 4 kernel against the 4 × 4 kernel: same order per element).
     func testInt8ProductBoundAndKernelAgreement() {
         let batch = 9, rows = 10, n = 256
         let (x, w) = operands(batch: batch, rows: rows, n: n, seed: 8)
@@ -51,28 +60,33 @@ final class QuantizationTests: XCTestCase {
                 QuantizedMatrix($0.baseAddress!, rows: rows, n: n, groupSize: groupSize, threads: .serial)
             }
             var y = [Float](repeating: 0, count: batch * rows)
+            var single = y
             x.withUnsafeBufferPointer { xp in
                 y.withUnsafeMutableBufferPointer { yp in
                     Matmul.run(x: xp.baseAddress!, batch: batch, n: n, segments: [
                         .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress!, outputStride: rows),
                     ], threads: KernelThreads(count: 2))
                 }
+                single.withUnsafeMutableBufferPointer { yp in
+                    for b in 0..<batch {
+                        Matmul.run(x: xp.baseAddress! + b * n, batch: 1, n: n, segments: [
+                            .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress! + b * rows, outputStride: rows),
+                        ], threads: .serial)
+                    }
+                }
             }
+            XCTAssertEqual(y.map(\.bitPattern), single.map(\.bitPattern), "group \(groupSize)")
+            let groups = n / groupSize
             for b in 0..<batch {
                 for o in 0..<rows {
                     var exact = 0.0, bound = 1e-5
                     for k in 0..<n { exact += Double(x[b * n + k]) * Double(w[o * n + k]) }
-                    for g in 0..<(n / groupSize) {
-                        let s = Double(m.scales[o * (n / groupSize) + g])
+                    for g in 0..<groups {
+                        let s = Double(m.scales[QuantizedMatrix.scaleIndex(row: o, group: g, groups: groups,
+                                                                           interleaved: m.interleaved)])
                         for k in (g * groupSize)..<((g + 1) * groupSize) { bound += s / 2 * abs(Double(x[b * n + k])) }
                     }
                     XCTAssertLessThanOrEqual(abs(Double(y[b * rows + o]) - exact), bound, "group \(groupSize) (\(b), \(o))")
-                    var single: Float = 0
-                    x.withUnsafeBufferPointer {
-                        MicroKernels.dot1x1Int8(x: $0.baseAddress! + b * n, m: m.view, row: o, n: n, y: &single,
-                                                accumulate: false)
-                    }
-                    XCTAssertEqual(y[b * rows + o].bitPattern, single.bitPattern)
                 }
             }
         }
