@@ -62,11 +62,15 @@ public struct KernelProfile: Sendable, Codable, Equatable {
 
     /// Prefill throughput.
     public struct Prefill: Sendable, Codable, Equatable {
+        /// Prompt length measured, tokens.
         public var promptTokens: Int
         /// Rows per forward call.
         public var chunk: Int
+        /// Prompt tokens processed per second.
         public var tokensPerSecond: Double
+        /// Achieved GFLOP/s.
         public var gflops: Double
+        /// Achieved GB/s of modelled traffic.
         public var gbytesPerSecond: Double
 
         private enum CodingKeys: String, CodingKey {
@@ -77,10 +81,13 @@ public struct KernelProfile: Sendable, Codable, Equatable {
 
     /// Decode throughput at one batch size.
     public struct Decode: Sendable, Codable, Equatable {
+        /// Sequences per step.
         public var batch: Int
         /// Generated tokens per second, all sequences.
         public var tokensPerSecond: Double
+        /// Achieved GFLOP/s.
         public var gflops: Double
+        /// Achieved GB/s of modelled traffic.
         public var gbytesPerSecond: Double
         /// FLOPs per generated token (mean over the timed steps).
         public var flopsPerToken: Double
@@ -103,6 +110,7 @@ public struct KernelProfile: Sendable, Codable, Equatable {
         }
     }
 
+    /// Version of this file's schema (`currentSchemaVersion` when written).
     public var schemaVersion: Int
     /// Always `measured` for files this kernel writes.
     public var provenance: String
@@ -110,18 +118,27 @@ public struct KernelProfile: Sendable, Codable, Equatable {
     public var created: String
     /// Program that wrote the file, e.g. `factory-twin 0.1.0 calibrate`.
     public var tool: String
+    /// The machine measured.
     public var host: HostInfo
+    /// The binary that measured.
     public var build: BuildInfo
     /// `synthetic` or the checkpoint's file name.
     public var weights: String
+    /// The model measured.
     public var model: Model
+    /// Threads used.
     public var threads: Int
-    /// Timed decode steps per batch size, and runs per measurement (best kept).
+    /// Timed decode steps per batch size.
     public var decodeSteps: Int
+    /// Timed runs per measurement (best kept).
     public var repetitions: Int
+    /// Memory roof.
     public var memoryBandwidth: Bandwidth
+    /// Compute roof.
     public var gemmPeak: GEMMPeak
+    /// Prefill throughput.
     public var prefill: Prefill
+    /// Decode throughput per batch size.
     public var decode: [Decode]
 
     private enum CodingKeys: String, CodingKey {

@@ -103,11 +103,3 @@ final class QuantizedMatrix: @unchecked Sendable {
         return size
     }
 }
-
-/// Pointers to a quantized matrix in the layout of `QuantizedMatrix`.
-struct Int8Matrix {
-    var values: UnsafePointer<Int8>
-    var scales: UnsafePointer<Float>
-    var groupSize: Int
-    var interleaved: Bool
-}
