@@ -18,6 +18,10 @@ public enum BandwidthProbe {
         public var elements: Int
         /// Threads used.
         public var threads: Int
+
+        /// The memory roof of the roofline, B/s: the better of the two probes. Decode traffic is almost
+        /// all weight reads, so on most machines this is the read figure.
+        public var roofBytesPerSecond: Double { max(triadBytesPerSecond, readBytesPerSecond) }
     }
 
     /// Runs the probe.

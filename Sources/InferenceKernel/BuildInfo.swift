@@ -10,7 +10,7 @@ public struct BuildInfo: Sendable, Codable, Equatable {
     public var tuned: Bool
     /// Compiler flags of the kernel target as Package.swift sets them.
     public var flags: [String]
-    /// Vector width the micro-kernels use, in floats.
+    /// Lanes of the micro-kernels' accumulators, in floats (16 tuned for AVX-512, 4 generic SSE).
     public var simdWidthFloats: Int
 
     /// The build of this binary.
@@ -28,7 +28,8 @@ public struct BuildInfo: Sendable, Codable, Equatable {
         let target = ["generic x86-64 target"]
         #endif
         let optimisation = configuration == "debug" ? ["-Onone", "-Ounchecked (kernel target)"] : ["-Ounchecked"]
-        return BuildInfo(configuration: configuration, tuned: tuned, flags: optimisation + target, simdWidthFloats: 16)
+        return BuildInfo(configuration: configuration, tuned: tuned, flags: optimisation + target,
+                         simdWidthFloats: MicroKernels.Lanes.scalarCount)
     }
 
     /// A one-line label, e.g. `release, tuned (FT_TARGET_CPU)` or `release, generic x86-64`.

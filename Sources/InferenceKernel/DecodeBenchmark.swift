@@ -6,12 +6,14 @@ import Dispatch
 /// steps, then `steps` timed steps in which every sequence advances one token (greedy argmax fed back,
 /// so the argmax over the vocabulary is part of the cost, as in real decoding). The timed run is
 /// repeated `repetitions` times from an empty cache and the fastest is kept (best-of-N: the machine is
-/// shared). FLOPs and bytes come from `KernelAccounting` with Float32 weights and cache (4 B each).
+/// shared). FLOPs and bytes come from `KernelAccounting` with the run's bytes per weight (4 for
+/// Float32, 1 + 4/group for Int8) and a Float32 KV cache.
 public enum DecodeBenchmark {
     /// Measures batched decode.
     /// - Throws: `KernelError.invalidArgument` for batch < 1, steps < 1 or a context beyond `seq_len`.
     public static func measureDecode(weights: TransformerWeights, batch: Int, steps: Int, warmupSteps: Int = 2,
-                                     repetitions: Int = 3, threads: KernelThreads = .allCores) throws -> DecodeMeasurement {
+                                     repetitions: Int = 3, precision: WeightPrecision = .float32,
+                                     threads: KernelThreads = .allCores) throws -> DecodeMeasurement {
         guard batch >= 1 else { throw KernelError.invalidArgument("batch size must be at least 1, got \(batch)") }
         guard steps >= 1, repetitions >= 1, warmupSteps >= 0 else {
             throw KernelError.invalidArgument("steps and repetitions must be ≥ 1, got \(steps), \(repetitions)")
@@ -22,7 +24,7 @@ public enum DecodeBenchmark {
             throw KernelError.invalidArgument("\(warmupSteps) warm-up + \(steps) steps exceed seq_len \(d.maxSequenceLength)")
         }
         let t = try Transformer(weights: weights, sequenceSlots: batch, contextCapacity: positions,
-                                maxRowsPerStep: batch, threads: threads)
+                                maxRowsPerStep: batch, precision: precision, threads: threads)
         var best = Double.infinity
         for _ in 0..<repetitions {
             t.resetCache()
@@ -42,14 +44,16 @@ public enum DecodeBenchmark {
                             kvCacheReadBytes: 0, kvCacheWriteBytes: 0)
         for position in warmupSteps..<(warmupSteps + steps) {
             cost = cost + KernelAccounting.decodeStep(d, batch: batch, contextLength: position + 1,
-                                                      bytesPerWeight: 4, bytesPerActivation: 4)
+                                                      bytesPerWeight: t.bytesPerWeight, bytesPerActivation: 4)
         }
-        return DecodeMeasurement(batch: batch, steps: steps, firstPosition: warmupSteps, seconds: best, cost: cost)
+        return DecodeMeasurement(batch: batch, steps: steps, firstPosition: warmupSteps, seconds: best, cost: cost,
+                                 precision: precision)
     }
 
     /// Measures prefill of a `promptLength`-token prompt processed in chunks of `chunk` rows (best of N).
     public static func measurePrefill(weights: TransformerWeights, promptLength: Int, chunk: Int = 64,
-                                      repetitions: Int = 3, threads: KernelThreads = .allCores) throws -> PrefillMeasurement {
+                                      repetitions: Int = 3, precision: WeightPrecision = .float32,
+                                      threads: KernelThreads = .allCores) throws -> PrefillMeasurement {
         let d = weights.dimensions
         guard promptLength >= 1, promptLength <= d.maxSequenceLength else {
             throw KernelError.promptTooLong(tokens: promptLength, limit: d.maxSequenceLength)
@@ -58,7 +62,7 @@ public enum DecodeBenchmark {
             throw KernelError.invalidArgument("chunk and repetitions must be ≥ 1, got \(chunk), \(repetitions)")
         }
         let t = try Transformer(weights: weights, sequenceSlots: 1, contextCapacity: promptLength,
-                                maxRowsPerStep: chunk, threads: threads)
+                                maxRowsPerStep: chunk, precision: precision, threads: threads)
         // A fixed pseudo-random prompt: BOS then tokens from a seeded stream.
         var rng = SplitMix64(seed: 0x5EED, stream: UInt64(promptLength))
         let prompt = [Tokenizer.bos] + (1..<promptLength).map { _ in Int(rng.next() % UInt64(d.vocabSize)) }
@@ -82,49 +86,10 @@ public enum DecodeBenchmark {
             let n = min(chunk, promptLength - first)
             cost = cost + KernelAccounting.prefill(d, promptLength: n, priorContext: first,
                                                    logitRows: first + n == promptLength ? 1 : 0,
-                                                   bytesPerWeight: 4, bytesPerActivation: 4)
+                                                   bytesPerWeight: t.bytesPerWeight, bytesPerActivation: 4)
             first += n
         }
-        return PrefillMeasurement(promptLength: promptLength, chunk: chunk, seconds: best, cost: cost)
+        return PrefillMeasurement(promptLength: promptLength, chunk: chunk, seconds: best, cost: cost,
+                                  bytesPerWeight: t.bytesPerWeight)
     }
-}
-
-/// One decode measurement: batch, time, and what the accounting says the steps did.
-public struct DecodeMeasurement: Sendable, Equatable {
-    /// Sequences advanced per step.
-    public var batch: Int
-    /// Timed steps.
-    public var steps: Int
-    /// Position of the first timed step (after warm-up).
-    public var firstPosition: Int
-    /// Wall time of the timed steps (best of N), s.
-    public var seconds: Double
-    /// Work of the timed steps (all sequences).
-    public var cost: StepCost
-
-    /// Tokens generated per second, all sequences together.
-    public var tokensPerSecond: Double { Double(batch * steps) / seconds }
-    /// Achieved GFLOP/s.
-    public var gflopsPerSecond: Double { cost.flops / seconds / 1e9 }
-    /// Achieved GB/s of modelled memory traffic.
-    public var gigabytesPerSecond: Double { cost.bytes / seconds / 1e9 }
-}
-
-/// One prefill measurement.
-public struct PrefillMeasurement: Sendable, Equatable {
-    /// Prompt tokens.
-    public var promptLength: Int
-    /// Rows per forward call.
-    public var chunk: Int
-    /// Wall time (best of N), s.
-    public var seconds: Double
-    /// Work of the whole prefill.
-    public var cost: StepCost
-
-    /// Prompt tokens processed per second.
-    public var tokensPerSecond: Double { Double(promptLength) / seconds }
-    /// Achieved GFLOP/s.
-    public var gflopsPerSecond: Double { cost.flops / seconds / 1e9 }
-    /// Achieved GB/s of modelled memory traffic.
-    public var gigabytesPerSecond: Double { cost.bytes / seconds / 1e9 }
 }

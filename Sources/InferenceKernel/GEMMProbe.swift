@@ -25,7 +25,7 @@ public enum GEMMProbe {
         var rng = SplitMix64(seed: 7)
         for i in 0..<(batch * n) { x.base[i] = rng.nextUnitFloat() - 0.5 }
         for i in 0..<(rows * n) { w.base[i] = rng.nextUnitFloat() - 0.5 }
-        let segment = Matmul.Segment(weights: w.base, rows: rows, output: y.base, outputStride: rows)
+        let segment = Matmul.Segment(weights: .float32(w.base), rows: rows, output: y.base, outputStride: rows)
         var best = Double.infinity
         for _ in 0...max(1, repetitions) {   // first round is a warm-up
             let start = DispatchTime.now().uptimeNanoseconds

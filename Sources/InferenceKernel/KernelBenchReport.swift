@@ -7,6 +7,8 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
         public var model: String
         /// Sequences per step.
         public var batch: Int
+        /// Weight storage: `float32` or `int8`.
+        public var precision: String
         /// Generated tokens per second, all sequences together.
         public var tokensPerSecond: Double
         /// Achieved GFLOP/s (KernelAccounting FLOPs / wall time).
@@ -20,6 +22,7 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
         public init(model: String, measurement m: DecodeMeasurement) {
             self.model = model
             batch = m.batch
+            precision = m.precision.description
             tokensPerSecond = m.tokensPerSecond
             gflops = m.gflopsPerSecond
             gbytesPerSecond = m.gigabytesPerSecond
@@ -27,7 +30,7 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case model, batch, tokensPerSecond = "tokens_per_second", gflops
+            case model, batch, precision, tokensPerSecond = "tokens_per_second", gflops
             case gbytesPerSecond = "gbytes_per_second", millisecondsPerStep = "milliseconds_per_step"
         }
     }
@@ -44,6 +47,8 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
     public var threads: Int
     /// Decode results.
     public var decode: [DecodeEntry]
+    /// Logit error of Int8 weights against Float32, per model (present when int8 was measured).
+    public var int8Accuracy: [QuantizationAccuracy.Result]
     /// STREAM-triad bandwidth, GB/s.
     public var bandwidthTriadGBytesPerSecond: Double
     /// Read-only streaming bandwidth, GB/s.
@@ -57,12 +62,14 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
 
     /// Creates a report.
     public init(weights: String, steps: Int, repetitions: Int, threads: Int, decode: [DecodeEntry],
+                int8Accuracy: [QuantizationAccuracy.Result] = [],
                 bandwidth: BandwidthProbe.Result, gemm: GEMMProbe.Result, build: BuildInfo, host: HostInfo) {
         self.weights = weights
         self.steps = steps
         self.repetitions = repetitions
         self.threads = threads
         self.decode = decode
+        self.int8Accuracy = int8Accuracy
         bandwidthTriadGBytesPerSecond = bandwidth.triadBytesPerSecond / 1e9
         bandwidthReadGBytesPerSecond = bandwidth.readBytesPerSecond / 1e9
         gemmPeakGflops = gemm.flopsPerSecond / 1e9
@@ -71,7 +78,7 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case benchmark, weights, steps, repetitions, threads, decode
+        case benchmark, weights, steps, repetitions, threads, decode, int8Accuracy = "int8_accuracy"
         case bandwidthTriadGBytesPerSecond = "bandwidth_triad_gbytes_per_second"
         case bandwidthReadGBytesPerSecond = "bandwidth_read_gbytes_per_second"
         case gemmPeakGflops = "gemm_peak_gflops", build, host

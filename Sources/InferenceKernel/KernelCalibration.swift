@@ -12,16 +12,20 @@ public enum KernelCalibration {
         public var repetitions: Int
         /// Prompt tokens of the prefill measurement.
         public var promptTokens: Int
+        /// Weight storage measured.
+        public var precision: WeightPrecision
         /// Threads.
         public var threads: KernelThreads
 
         /// Defaults: batches 1…64 by powers of two, 32 steps, best of 3, a 128-token prompt, all cores.
         public init(batches: [Int] = [1, 2, 4, 8, 16, 32, 64], steps: Int = 32, repetitions: Int = 3,
-                    promptTokens: Int = 128, threads: KernelThreads = .allCores) {
+                    promptTokens: Int = 128, precision: WeightPrecision = .float32,
+                    threads: KernelThreads = .allCores) {
             self.batches = batches
             self.steps = steps
             self.repetitions = repetitions
             self.promptTokens = promptTokens
+            self.precision = precision
             self.threads = threads
         }
     }
@@ -66,16 +70,18 @@ public enum KernelCalibration {
         let promptTokens = min(options.promptTokens, d.maxSequenceLength)
         progress("prefill of \(promptTokens) tokens")
         let prefill = try DecodeBenchmark.measurePrefill(weights: weights, promptLength: promptTokens,
-                                                         repetitions: options.repetitions, threads: options.threads)
+                                                         repetitions: options.repetitions,
+                                                         precision: options.precision, threads: options.threads)
         progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s", prefill.tokensPerSecond, prefill.gflopsPerSecond))
 
         var decode: [KernelProfile.Decode] = []
         for batch in options.batches {
             progress("decode batch \(batch): \(options.steps) steps, best of \(options.repetitions)")
             let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: options.steps,
-                                                      repetitions: options.repetitions, threads: options.threads)
+                                                      repetitions: options.repetitions, precision: options.precision,
+                                                      threads: options.threads)
             let roof = roofline(m.cost, peakFlopsPerSecond: gemm.flopsPerSecond,
-                                bandwidthBytesPerSecond: bandwidth.triadBytesPerSecond)
+                                bandwidthBytesPerSecond: bandwidth.roofBytesPerSecond)
             decode.append(KernelProfile.Decode(
                 batch: batch, tokensPerSecond: m.tokensPerSecond, gflops: m.gflopsPerSecond,
                 gbytesPerSecond: m.gigabytesPerSecond, flopsPerToken: m.cost.flopsPerToken,
@@ -91,11 +97,13 @@ public enum KernelCalibration {
             schemaVersion: KernelProfile.currentSchemaVersion, provenance: "measured",
             created: formatter.string(from: Date()), tool: tool, host: .current(), build: .current,
             weights: weights.origin.profileName,
-            model: .init(name: modelName, dimensions: d, parameters: weights.parameterCount, bytesPerWeight: 4,
+            model: .init(name: modelName, dimensions: d, parameters: weights.parameterCount,
+                         precision: options.precision.description, bytesPerWeight: prefill.bytesPerWeight,
                          bytesPerActivation: 4),
             threads: options.threads.count, decodeSteps: options.steps, repetitions: options.repetitions,
             memoryBandwidth: .init(triadGBytesPerSecond: bandwidth.triadBytesPerSecond / 1e9,
                                    readGBytesPerSecond: bandwidth.readBytesPerSecond / 1e9,
+                                   rooflineGBytesPerSecond: bandwidth.roofBytesPerSecond / 1e9,
                                    arrayBytes: 4 * bandwidth.elements),
             gemmPeak: .init(gflops: gemm.flopsPerSecond / 1e9, shape: [gemm.batch, gemm.n, gemm.rows]),
             prefill: .init(promptTokens: promptTokens, chunk: prefill.chunk, tokensPerSecond: prefill.tokensPerSecond,

@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Every figure is `provenance: measured` on the host described in `host`, by the binary described
 /// in `build`. FLOPs and bytes are `KernelAccounting` counts divided by wall time; the roofline of a
-/// decode batch is `min(peak GEMM FLOP/s ÷ FLOPs per token, triad bandwidth ÷ bytes per token)` and
-/// `rooflineFraction` is the measured tokens/s over that bound.
+/// decode batch is `min(peak GEMM FLOP/s ÷ FLOPs per token, memory roof ÷ bytes per token)`, the memory
+/// roof being the better of the triad and read probes, and `rooflineFraction` is the measured tokens/s
+/// over that bound. A fraction above 1 is possible for models whose weights partly fit in the last-level
+/// cache (the 15M preset's 61 MB against a 32 MB L3).
 public struct KernelProfile: Sendable, Codable, Equatable {
     /// The schema this file follows; readers reject other versions.
     public static let currentSchemaVersion = 1
@@ -19,28 +21,33 @@ public struct KernelProfile: Sendable, Codable, Equatable {
         public var dimensions: ModelDimensions
         /// Weight elements stored.
         public var parameters: Int
-        /// Bytes per weight of the measured kernel (4: Float32).
+        /// `float32` or `int8`.
+        public var precision: String
+        /// Bytes per weight of the measured kernel (4 for Float32, 1 + 4/group for Int8).
         public var bytesPerWeight: Double
         /// Bytes per KV-cache element (4: Float32).
         public var bytesPerActivation: Double
 
         private enum CodingKeys: String, CodingKey {
-            case name, dimensions, parameters, bytesPerWeight = "bytes_per_weight"
+            case name, dimensions, parameters, precision, bytesPerWeight = "bytes_per_weight"
             case bytesPerActivation = "bytes_per_activation"
         }
     }
 
     /// Memory bandwidth of the host.
     public struct Bandwidth: Sendable, Codable, Equatable {
-        /// STREAM-triad bandwidth, GB/s (the roofline's memory roof).
+        /// STREAM-triad bandwidth, GB/s.
         public var triadGBytesPerSecond: Double
         /// Read-only streaming bandwidth, GB/s.
         public var readGBytesPerSecond: Double
+        /// The roofline's memory roof, GB/s: the larger of triad and read.
+        public var rooflineGBytesPerSecond: Double
         /// Bytes per array of the probe.
         public var arrayBytes: Int
 
         private enum CodingKeys: String, CodingKey {
             case triadGBytesPerSecond = "triad_gbytes_per_second", readGBytesPerSecond = "read_gbytes_per_second"
+            case rooflineGBytesPerSecond = "roofline_gbytes_per_second"
             case arrayBytes = "array_bytes"
         }
     }
@@ -55,11 +62,15 @@ public struct KernelProfile: Sendable, Codable, Equatable {
 
     /// Prefill throughput.
     public struct Prefill: Sendable, Codable, Equatable {
+        /// Prompt length measured, tokens.
         public var promptTokens: Int
         /// Rows per forward call.
         public var chunk: Int
+        /// Prompt tokens processed per second.
         public var tokensPerSecond: Double
+        /// Achieved GFLOP/s.
         public var gflops: Double
+        /// Achieved GB/s of modelled traffic.
         public var gbytesPerSecond: Double
 
         private enum CodingKeys: String, CodingKey {
@@ -70,10 +81,13 @@ public struct KernelProfile: Sendable, Codable, Equatable {
 
     /// Decode throughput at one batch size.
     public struct Decode: Sendable, Codable, Equatable {
+        /// Sequences per step.
         public var batch: Int
         /// Generated tokens per second, all sequences.
         public var tokensPerSecond: Double
+        /// Achieved GFLOP/s.
         public var gflops: Double
+        /// Achieved GB/s of modelled traffic.
         public var gbytesPerSecond: Double
         /// FLOPs per generated token (mean over the timed steps).
         public var flopsPerToken: Double
@@ -96,6 +110,7 @@ public struct KernelProfile: Sendable, Codable, Equatable {
         }
     }
 
+    /// Version of this file's schema (`currentSchemaVersion` when written).
     public var schemaVersion: Int
     /// Always `measured` for files this kernel writes.
     public var provenance: String
@@ -103,18 +118,27 @@ public struct KernelProfile: Sendable, Codable, Equatable {
     public var created: String
     /// Program that wrote the file, e.g. `factory-twin 0.1.0 calibrate`.
     public var tool: String
+    /// The machine measured.
     public var host: HostInfo
+    /// The binary that measured.
     public var build: BuildInfo
     /// `synthetic` or the checkpoint's file name.
     public var weights: String
+    /// The model measured.
     public var model: Model
+    /// Threads used.
     public var threads: Int
-    /// Timed decode steps per batch size, and runs per measurement (best kept).
+    /// Timed decode steps per batch size.
     public var decodeSteps: Int
+    /// Timed runs per measurement (best kept).
     public var repetitions: Int
+    /// Memory roof.
     public var memoryBandwidth: Bandwidth
+    /// Compute roof.
     public var gemmPeak: GEMMPeak
+    /// Prefill throughput.
     public var prefill: Prefill
+    /// Decode throughput per batch size.
     public var decode: [Decode]
 
     private enum CodingKeys: String, CodingKey {

@@ -37,9 +37,3 @@ public struct KernelThreads: Sendable, Equatable {
 
     public static func == (a: KernelThreads, b: KernelThreads) -> Bool { a.count == b.count }
 }
-
-/// Carries a value across a `@Sendable` boundary when the caller guarantees data-race freedom.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}

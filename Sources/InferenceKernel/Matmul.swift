@@ -10,10 +10,18 @@
 /// fixed order of `MicroKernels`. Inside a task, four weight rows at a time stay in L1 while the batch
 /// streams past them four rows at a time (`dot4x4`).
 struct Matmul {
+    /// A weight matrix operand: Float32 as in the checkpoint, or 8-bit with group scales.
+    enum Weights {
+        /// `(rows, n)` row-major Float32.
+        case float32(UnsafePointer<Float>)
+        /// `(rows, n)` row-major Int8 with `(rows, n / groupSize)` scales.
+        case int8(Int8Matrix)
+    }
+
     /// One weight matrix of a job and where its output goes.
     struct Segment {
         /// `(rows, n)` row-major weights.
-        var weights: UnsafePointer<Float>
+        var weights: Weights
         /// Output rows of the matrix.
         var rows: Int
         /// `(batch, outputStride)` row-major output; columns `0..<rows` are written.
@@ -24,9 +32,10 @@ struct Matmul {
         var accumulate: Bool = false
     }
 
-    /// Weight rows per task: about 16–32 KB of weights at the batch sizes this kernel serves.
-    static func rowsPerTask(n: Int, batch: Int) -> Int {
-        let bytesPerRow = 4 * n
+    /// Weight rows per task: about 96–128 KB of weights (fewer, larger tasks amortise the fan-out);
+    /// always a multiple of 4 (Int8 blocks are four rows).
+    static func rowsPerTask(n: Int, batch: Int, bytesPerWeight: Int) -> Int {
+        let bytesPerRow = bytesPerWeight * n
         let target = batch >= 8 ? 96 * 1024 : 128 * 1024
         return max(4, min(256, target / bytesPerRow) & ~3)
     }
@@ -34,9 +43,14 @@ struct Matmul {
     /// Computes every segment for all `batch` rows of `x`.
     /// - Complexity: `batch × n × Σ rows` multiply-adds, spread over `threads`.
     static func run(x: UnsafePointer<Float>, batch: Int, n: Int, segments: [Segment], threads: KernelThreads) {
-        let block = rowsPerTask(n: n, batch: batch)
         var tasks: [(segment: Int, start: Int, end: Int)] = []
         for (index, segment) in segments.enumerated() {
+            let bytesPerWeight: Int
+            switch segment.weights {
+            case .float32: bytesPerWeight = 4
+            case .int8: bytesPerWeight = 1
+            }
+            let block = rowsPerTask(n: n, batch: batch, bytesPerWeight: bytesPerWeight)
             var start = 0
             while start < segment.rows {
                 let end = min(segment.rows, start + block)
@@ -54,11 +68,23 @@ struct Matmul {
 
     /// Computes weight rows `rows` of one segment for the whole batch.
     static func computeBlock(x: UnsafePointer<Float>, batch: Int, n: Int, segment: Segment, rows: Range<Int>) {
+        switch segment.weights {
+        case .float32(let weights):
+            computeBlock(x: x, batch: batch, n: n, weights: weights, segment: segment, rows: rows)
+        case .int8(let matrix):
+            computeBlockInt8(x: x, batch: batch, n: n, matrix: matrix, segment: segment, rows: rows)
+        }
+    }
+
+    /// Float32 weights: `dot4x4` over 4 × 4 blocks, `dot1x4` for leftover batch rows, `dot1x1` for
+    /// leftover weight rows.
+    private static func computeBlock(x: UnsafePointer<Float>, batch: Int, n: Int, weights: UnsafePointer<Float>,
+                                     segment: Segment, rows: Range<Int>) {
         let stride = segment.outputStride
         let accumulate = segment.accumulate
         var o = rows.lowerBound
         while o + 4 <= rows.upperBound {
-            let w = segment.weights + o * n
+            let w = weights + o * n
             var b = 0
             while b + 4 <= batch {
                 MicroKernels.dot4x4(x: x + b * n, w: w, n: n, y: segment.output + b * stride + o,
@@ -73,12 +99,46 @@ struct Matmul {
             o += 4
         }
         while o < rows.upperBound {
-            let w = segment.weights + o * n
+            let w = weights + o * n
             for b in 0..<batch {
                 MicroKernels.dot1x1(x: x + b * n, w: w, n: n, y: segment.output + b * stride + o,
                                     accumulate: accumulate)
             }
             o += 1
+        }
+    }
+
+    /// Int8 weights. Interleaved layout: `dot4x4Int8` for four batch rows per four-row block,
+    /// `dot1x4Int8` for leftover batch rows (task boundaries are multiples of 4, so blocks never straddle
+    /// tasks). Row-major layout (groups below 16): `dot1x1Int8RowMajor` per element.
+    private static func computeBlockInt8(x: UnsafePointer<Float>, batch: Int, n: Int, matrix: Int8Matrix,
+                                         segment: Segment, rows: Range<Int>) {
+        let stride = segment.outputStride
+        let accumulate = segment.accumulate
+        guard matrix.interleaved else {
+            for o in rows {
+                for b in 0..<batch {
+                    MicroKernels.dot1x1Int8RowMajor(x: x + b * n, m: matrix, row: o, n: n,
+                                                    y: segment.output + b * stride + o, accumulate: accumulate)
+                }
+            }
+            return
+        }
+        var o = rows.lowerBound
+        while o < rows.upperBound {
+            let valid = min(4, rows.upperBound - o)
+            var b = 0
+            while b + 4 <= batch {
+                MicroKernels.dot4x4Int8(x: x + b * n, m: matrix, block: o / 4, n: n, valid: valid,
+                                        y: segment.output + b * stride + o, yStride: stride, accumulate: accumulate)
+                b += 4
+            }
+            while b < batch {
+                MicroKernels.dot1x4Int8(x: x + b * n, m: matrix, block: o / 4, n: n, valid: valid,
+                                        y: segment.output + b * stride + o, accumulate: accumulate)
+                b += 1
+            }
+            o += 4
         }
     }
 }

@@ -70,7 +70,7 @@ public struct Tokenizer: Sendable {
             guard let bytes = file.bytes(at: offset + 8, count: length) else {
                 throw KernelError.malformedTokenizer(path: path,
                     reason: "entry \(id) of \(vocabularySize) claims \(length) bytes but the file ends at byte "
-                        + "\(file.byteCount); truncated")
+                        + "\(file.byteCount): truncated, or not a llama2.c tokenizer")
             }
             pieces.append(Array(bytes.bindMemory(to: UInt8.self)))
             scores.append(score)

@@ -26,23 +26,23 @@ extension Transformer {
         for l in 0..<d.layerCount {
             normalizeRows(buf.xb, buf.x, w.rmsAttention(l), count)
             Matmul.run(x: buf.xb, batch: count, n: d.dim, segments: [
-                .init(weights: w.wq(l), rows: d.dim, output: buf.q, outputStride: d.dim),
-                .init(weights: w.wk(l), rows: d.kvDim, output: buf.k, outputStride: d.kvDim),
-                .init(weights: w.wv(l), rows: d.kvDim, output: buf.v, outputStride: d.kvDim),
+                .init(weights: matrix(.wq, l), rows: d.dim, output: buf.q, outputStride: d.dim),
+                .init(weights: matrix(.wk, l), rows: d.kvDim, output: buf.k, outputStride: d.kvDim),
+                .init(weights: matrix(.wv, l), rows: d.kvDim, output: buf.v, outputStride: d.kvDim),
             ], threads: threads)
             rotateAndStore(rows, layer: l)
             attend(rows, layer: l)
             Matmul.run(x: buf.attention, batch: count, n: d.dim, segments: [
-                .init(weights: w.wo(l), rows: d.dim, output: buf.x, outputStride: d.dim, accumulate: true),
+                .init(weights: matrix(.wo, l), rows: d.dim, output: buf.x, outputStride: d.dim, accumulate: true),
             ], threads: threads)
             normalizeRows(buf.xb, buf.x, w.rmsFFN(l), count)
             Matmul.run(x: buf.xb, batch: count, n: d.dim, segments: [
-                .init(weights: w.w1(l), rows: d.hiddenDim, output: buf.hb, outputStride: d.hiddenDim),
-                .init(weights: w.w3(l), rows: d.hiddenDim, output: buf.hb2, outputStride: d.hiddenDim),
+                .init(weights: matrix(.w1, l), rows: d.hiddenDim, output: buf.hb, outputStride: d.hiddenDim),
+                .init(weights: matrix(.w3, l), rows: d.hiddenDim, output: buf.hb2, outputStride: d.hiddenDim),
             ], threads: threads)
             gateRows(count)
             Matmul.run(x: buf.hb, batch: count, n: d.hiddenDim, segments: [
-                .init(weights: w.w2(l), rows: d.dim, output: buf.x, outputStride: d.dim, accumulate: true),
+                .init(weights: matrix(.w2, l), rows: d.dim, output: buf.x, outputStride: d.dim, accumulate: true),
             ], threads: threads)
         }
         for row in rows { cache.length[row.slot] = row.position + 1 }
@@ -54,9 +54,44 @@ extension Transformer {
         logitRowCount = logitRows
         if logitRows > 0 {
             Matmul.run(x: buf.final, batch: logitRows, n: d.dim, segments: [
-                .init(weights: w.classifier, rows: d.vocabSize, output: buf.logits, outputStride: d.vocabSize),
+                .init(weights: classifierMatrix, rows: d.vocabSize, output: buf.logits, outputStride: d.vocabSize),
             ], threads: threads)
         }
+    }
+
+    /// The matrices of a block, by name.
+    enum BlockMatrix { case wq, wk, wv, wo, w1, w2, w3 }
+
+    /// The operand for matrix `m` of layer `l` in this runner's precision.
+    private func matrix(_ m: BlockMatrix, _ l: Int) -> Matmul.Weights {
+        let w = weights
+        if let q = quantized {
+            let all: [QuantizedMatrix]
+            switch m {
+            case .wq: all = q.wq
+            case .wk: all = q.wk
+            case .wv: all = q.wv
+            case .wo: all = q.wo
+            case .w1: all = q.w1
+            case .w2: all = q.w2
+            case .w3: all = q.w3
+            }
+            return .int8(all[l].view)
+        }
+        switch m {
+        case .wq: return .float32(w.wq(l))
+        case .wk: return .float32(w.wk(l))
+        case .wv: return .float32(w.wv(l))
+        case .wo: return .float32(w.wo(l))
+        case .w1: return .float32(w.w1(l))
+        case .w2: return .float32(w.w2(l))
+        case .w3: return .float32(w.w3(l))
+        }
+    }
+
+    /// The classifier operand in this runner's precision.
+    private var classifierMatrix: Matmul.Weights {
+        quantized.map { .int8($0.classifier.view) } ?? .float32(weights.classifier)
     }
 
     /// RMSNorm of `count` rows of width `dim` (rows spread over threads when the batch is large).

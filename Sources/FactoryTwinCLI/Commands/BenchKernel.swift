@@ -25,6 +25,9 @@ struct BenchKernel: AsyncParsableCommand {
     @Option(help: "Timed runs per measurement; the fastest is reported.")
     var repetitions: Int = 3
 
+    @Option(help: "Comma-separated weight precisions: float32, int8 (8-bit weights, group scales).")
+    var precision: String = "float32"
+
     @Option(help: "Threads (default: all active processors).")
     var threads: Int?
 
@@ -36,18 +39,30 @@ struct BenchKernel: AsyncParsableCommand {
         let batchList = try KernelCommandSupport.parseList(batches, name: "--batches")
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
+        let precisions = try precision.split(separator: ",").map { try WeightPrecision.named(String($0)) }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         let pool = threads.map { KernelThreads(count: $0) } ?? .allCores
         var entries: [KernelBenchReport.DecodeEntry] = []
+        var accuracy: [QuantizationAccuracy.Result] = []
         for preset in presetList {
             KernelCommandSupport.progress("generating synthetic \(preset.rawValue) weights (seed \(seed))")
             let weights = try TransformerWeights.synthetic(preset: preset, seed: seed, threads: pool)
-            for batch in batchList {
-                KernelCommandSupport.progress("decode \(preset.rawValue) batch \(batch): \(steps) steps × \(repetitions)")
-                let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: steps,
-                                                          repetitions: repetitions, threads: pool)
-                KernelCommandSupport.progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s, %.1f GB/s",
-                                                     m.tokensPerSecond, m.gflopsPerSecond, m.gigabytesPerSecond))
-                entries.append(.init(model: preset.rawValue, measurement: m))
+            for weightPrecision in precisions {
+                for batch in batchList {
+                    KernelCommandSupport.progress(
+                        "decode \(preset.rawValue) \(weightPrecision) batch \(batch): \(steps) steps × \(repetitions)")
+                    let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: steps,
+                                                              repetitions: repetitions, precision: weightPrecision,
+                                                              threads: pool)
+                    KernelCommandSupport.progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s, %.1f GB/s",
+                                                         m.tokensPerSecond, m.gflopsPerSecond, m.gigabytesPerSecond))
+                    entries.append(.init(model: preset.rawValue, measurement: m))
+                }
+                if case .int8(let groupSize) = weightPrecision {
+                    KernelCommandSupport.progress("int8 logit error against float32, \(preset.rawValue), 32 positions")
+                    accuracy.append(try QuantizationAccuracy.measure(weights: weights, model: preset.rawValue,
+                                                                     positions: 32, groupSize: groupSize, threads: pool))
+                }
             }
         }
         KernelCommandSupport.progress("memory bandwidth probe")
@@ -55,7 +70,7 @@ struct BenchKernel: AsyncParsableCommand {
         KernelCommandSupport.progress("GEMM peak probe")
         let gemm = GEMMProbe.measure(threads: pool)
         let report = KernelBenchReport(weights: "synthetic", steps: steps, repetitions: repetitions, threads: pool.count,
-                                       decode: entries, bandwidth: bandwidth, gemm: gemm, build: .current,
+                                       decode: entries, int8Accuracy: accuracy, bandwidth: bandwidth, gemm: gemm, build: .current,
                                        host: .current())
         print(try KernelCommandSupport.json(report))
     }

@@ -34,6 +34,9 @@ struct Calibrate: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic weights.")
     var seed: UInt64 = 42
 
+    @Option(help: "Weight precision: float32, or int8 (8-bit weights with group scales).")
+    var precision: String = "float32"
+
     @Option(help: "Threads (default: all active processors).")
     var threads: Int?
 
@@ -57,7 +60,8 @@ struct Calibrate: AsyncParsableCommand {
             ?? LoadedModel.synthetic(preset: synthetic ?? "110M", seed: seed, threads: pool)
         KernelCommandSupport.progress("calibrating \(model.weights.origin) [\(BuildInfo.current.label)]")
         let options = KernelCalibration.Options(batches: batchList, steps: steps, repetitions: repetitions,
-                                                promptTokens: promptTokens, threads: pool)
+                                                promptTokens: promptTokens,
+                                                precision: try WeightPrecision.named(precision), threads: pool)
         let profile = try KernelCalibration.run(
             weights: model.weights, modelName: model.name, options: options,
             tool: "factory-twin \(FactoryTwinVersion.string) calibrate", progress: KernelCommandSupport.progress)

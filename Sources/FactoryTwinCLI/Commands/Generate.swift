@@ -45,6 +45,9 @@ struct Generate: AsyncParsableCommand {
     @Flag(name: .customLong("print-ids"), help: "Print token ids instead of text; do not stop at BOS.")
     var printIDs = false
 
+    @Option(help: "Weight precision: float32, or int8 (8-bit weights with group scales, as llama2.c runq.c).")
+    var precision: String = "float32"
+
     @Option(help: "Threads (default: all active processors).")
     var threads: Int?
 
@@ -75,11 +78,13 @@ struct Generate: AsyncParsableCommand {
         }
         let capacity = min(d.maxSequenceLength, promptTokens.count + max(steps, 1) - 1)
         let transformer = try Transformer(weights: model.weights, sequenceSlots: batch, contextCapacity: capacity,
-                                          maxRowsPerStep: max(batch, 64), threads: pool)
+                                          maxRowsPerStep: max(batch, 64),
+                                          precision: try WeightPrecision.named(precision), threads: pool)
         let samplers = try (0..<batch).map {
             try Sampler(temperature: temperature, topP: topP, seed: seed, stream: UInt64($0))
         }
-        KernelCommandSupport.progress("model: \(model.weights.origin), \(d.headerDescription)")
+        KernelCommandSupport.progress("model: \(model.weights.origin), \(d.headerDescription), "
+            + "\(transformer.precision) weights" + (transformer.quantizationGroupSize.map { " (group \($0))" } ?? ""))
         let output = FileHandle.standardOutput
         let streamText = !printIDs && batch == 1
         let result = try Generator(transformer: transformer).generate(
