@@ -1,9 +1,24 @@
+/// An electrical subsystem of the facility; `key` names it in `energy_by_subsystem_joules`.
+enum Subsystem: Int, CaseIterable {
+    case it, coolingPumps, coolingFans, chiller, coolingTower, airHandling, powerChainLosses, other
+
+    var key: String {
+        switch self {
+        case .it: "it"
+        case .coolingPumps: "cooling_pumps"
+        case .coolingFans: "cooling_fans"
+        case .chiller: "chiller"
+        case .coolingTower: "cooling_tower"
+        case .airHandling: "air_handling"
+        case .powerChainLosses: "power_chain_losses"
+        case .other: "other"
+        }
+    }
+}
+
 /// Energy by subsystem accumulated over a run, J, and the heat that left the facility.
-///
-/// Subsystem names are the keys of `energy_by_subsystem_joules` in `summary.json`.
 struct EnergyAccounts {
-    static let subsystems = ["it", "cooling_pumps", "cooling_fans", "chiller", "cooling_tower", "air_handling",
-                             "power_chain_losses", "other"]
+    static let subsystems = Subsystem.allCases.map(\.key)
 
     /// Energy per subsystem, J, in the order of `subsystems`.
     var joules = [Double](repeating: 0, count: EnergyAccounts.subsystems.count)
@@ -19,7 +34,11 @@ struct EnergyAccounts {
 
     /// Facility energy, J (sum over subsystems).
     var totalJoules: Double { joules.reduce(0, +) }
-    var itJoules: Double { joules[0] }
+    var itJoules: Double { joules[Subsystem.it.rawValue] }
+    /// Cooling subsystem energy (pumps, fans, chiller, tower, air handling), J.
+    var coolingJoules: Double {
+        [Subsystem.coolingPumps, .coolingFans, .chiller, .coolingTower, .airHandling].reduce(0) { $0 + joules[$1.rawValue] }
+    }
 
     /// Adds `powers` (W, in the order of `subsystems`) held for `dt` s.
     mutating func add(_ powers: SubsystemPowers, for dt: Double) {
@@ -45,15 +64,15 @@ struct SubsystemPowers {
     var heatPumpWatts = 0.0
     var waterLitersPerSecond = 0.0
 
-    var it: Double { get { watts[0] } set { watts[0] = newValue } }
+    var it: Double { get { self[.it] } set { self[.it] = newValue } }
     var total: Double { watts.reduce(0, +) }
     /// Everything but IT: the cooling plant, losses and the rest.
-    var overhead: Double { total - watts[0] }
+    var overhead: Double { total - self[.it] }
     /// Cooling subsystem: pumps, fans, chiller, tower, air handling.
-    var cooling: Double { watts[1] + watts[2] + watts[3] + watts[4] + watts[5] }
+    var cooling: Double { self[.coolingPumps] + self[.coolingFans] + self[.chiller] + self[.coolingTower] + self[.airHandling] }
 
-    subscript(_ name: String) -> Double {
-        get { watts[EnergyAccounts.subsystems.firstIndex(of: name)!] }
-        set { watts[EnergyAccounts.subsystems.firstIndex(of: name)!] = newValue }
+    subscript(_ subsystem: Subsystem) -> Double {
+        get { watts[subsystem.rawValue] }
+        set { watts[subsystem.rawValue] = newValue }
     }
 }

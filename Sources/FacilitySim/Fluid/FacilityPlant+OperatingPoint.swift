@@ -47,8 +47,8 @@ extension FacilityPlant {
         // Air handling (CRAH fans) for all heat that reaches air: V̇ = Q/(ρ·cp·ΔT), P = Δp·V̇/η.
         let airFlow = (spec.plant.constantSpeedAirHandling ? max(airHeat, designAirHeatWatts) : airHeat)
             / (1.2 * 1005 * PlantDefaults.crahAirRiseKelvin)
-        powers["air_handling"] = PlantDefaults.crahFanPressure * airFlow / PlantDefaults.crahFanEfficiency
-        let airCoilHeat = airHeat + powers["air_handling"]
+        powers[.airHandling] = PlantDefaults.crahFanPressure * airFlow / PlantDefaults.crahFanEfficiency
+        let airCoilHeat = airHeat + powers[.airHandling]
 
         let tower = spec.plant.coolingTower
         let sinkCelsius = tower ? weather.wetBulbCelsius : weather.dryBulbCelsius
@@ -93,7 +93,7 @@ extension FacilityPlant {
                 }
             }
             let fans = Pump(designFlowCubicMetersPerSecond: 1, designPressurePascals: fanFraction * liquidDesign, efficiency: 1)
-            powers[tower ? "cooling_tower" : "cooling_fans"] += toReject > 0 ? fans.powerWatts(flowRatio: fanRatio) : 0
+            powers[tower ? .coolingTower : .coolingFans] += toReject > 0 ? fans.powerWatts(flowRatio: fanRatio) : 0
             rejected += toReject
             // Facility-water pumps (300 kPa) and technology-loop pumps (tank oil / CDU secondary).
             let waterFlow = liquidDesign / (995.6 * 4177 * PlantDefaults.loopDesignRiseKelvin)
@@ -101,24 +101,24 @@ extension FacilityPlant {
                              efficiency: PlantDefaults.waterPumpEfficiency)
             let secondary = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.secondaryPumpPressure,
                                  efficiency: PlantDefaults.secondaryPumpEfficiency)
-            powers["cooling_pumps"] += water.powerWatts(flowRatio: secondaryFlowRatio) + secondary.powerWatts(flowRatio: secondaryFlowRatio)
+            powers[.coolingPumps] += water.powerWatts(flowRatio: secondaryFlowRatio) + secondary.powerWatts(flowRatio: secondaryFlowRatio)
         }
         // Chilled-water and condenser-water pumps of the room-air cooling, sized on the design air heat.
         let airDesign = max(airCoilHeat, 1)
         let chilledFlow = airDesign / (995.6 * 4177 * PlantDefaults.chilledWaterRiseKelvin)
         let chwPump = Pump(designFlowCubicMetersPerSecond: chilledFlow, designPressurePascals: PlantDefaults.waterPumpPressure,
                            efficiency: PlantDefaults.waterPumpEfficiency)
-        powers["cooling_pumps"] += airCoilHeat > 0 ? 2 * chwPump.designPowerWatts : 0
-        powers["chiller"] = chillerWatts
+        powers[.coolingPumps] += airCoilHeat > 0 ? 2 * chwPump.designPowerWatts : 0
+        powers[.chiller] = chillerWatts
         // Heat-rejection fans/tower for the air-side heat and the compressor work.
         let airRejectionFans = fanFraction * (airCoilHeat + chillerWatts)
-        powers[tower ? "cooling_tower" : "cooling_fans"] += airRejectionFans
+        powers[tower ? .coolingTower : .coolingFans] += airRejectionFans
         rejected += chillerWatts
         if tower { powers.waterLitersPerSecond = rejected * PlantDefaults.towerWaterLitersPerJoule }
 
-        powers["other"] = PlantDefaults.otherFacilityFraction * designITWatts
-        let transformerLoad = powers.total - powers["power_chain_losses"] + pduLoss + upsLoss
-        powers["power_chain_losses"] = pduLoss + upsLoss + transformer.lossWatts(outputWatts: transformerLoad)
+        powers[.other] = PlantDefaults.otherFacilityFraction * designITWatts
+        let transformerLoad = powers.total - powers[.powerChainLosses] + pduLoss + upsLoss
+        powers[.powerChainLosses] = pduLoss + upsLoss + transformer.lossWatts(outputWatts: transformerLoad)
         for i in cohorts.indices {
             cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { supply + $0 } ?? PlantDefaults.airInletCelsius
         }

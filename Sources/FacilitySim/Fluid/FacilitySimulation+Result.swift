@@ -16,7 +16,7 @@ extension FacilitySimulation {
         let it = powers.it
         let peak: Double = cohorts.map(\.state.moduleCelsius).max() ?? 0
         var row: [Double] = [time, utilisation, weather.dryBulbCelsius, weather.wetBulbCelsius, supply, it, powers.total,
-                   powers.cooling, powers["chiller"], powers.heatRecoveredWatts, it > 0 ? powers.total / it : 0,
+                   powers.cooling, powers[.chiller], powers.heatRecoveredWatts, it > 0 ? powers.total / it : 0,
                    peak]
         for c in cohorts { row += [c.state.moduleCelsius, c.state.sinkCelsius, c.clockRatio] }
         return row
@@ -28,7 +28,7 @@ extension FacilitySimulation {
         let it = accounts.itJoules
         let total = accounts.totalJoules
         let reused = accounts.heatRecoveredJoules
-        let cooling = accounts.joules[1...5].reduce(0, +)
+        let cooling = accounts.coolingJoules
         // Heat leaving the facility: what the cohorts gave to the facility water and to room air, plus
         // every non-IT joule of electricity (pumps, fans, compressors and conversion losses all end
         // up as heat in the water or the air); the heat user takes its share.

@@ -100,7 +100,7 @@ public final class FacilitySimulation {
             }
             secondsAbove += FacilitySimulation.unionLength(union)
             accounts.add(powers, for: dt)
-            if powers["chiller"] > 0 { chillerSeconds += dt }
+            if powers[.chiller] > 0 { chillerSeconds += dt }
             now = t
         }
 
