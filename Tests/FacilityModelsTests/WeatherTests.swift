@@ -9,7 +9,6 @@ final class WeatherTests: XCTestCase {
     /// returns 0.5.
     func testStullWetBulbAndDewPoint() {
         XCTAssertEqual(Psychrometrics.stullWetBulbCelsius(dryBulbCelsius: 20, relativeHumidity: 0.5), 13.7, accuracy: 0.05)
-        XCTAssertEqual(TMY3File.stullWetBulbCelsius(dryBulbCelsius: 20, relativeHumidity: 0.5), 13.7, accuracy: 0.05)
         XCTAssertEqual(Psychrometrics.stullWetBulbCelsius(dryBulbCelsius: 25, relativeHumidity: 0.99), 25, accuracy: 0.3)
         XCTAssertLessThanOrEqual(Psychrometrics.stullWetBulbCelsius(dryBulbCelsius: 35, relativeHumidity: 1), 35)
         let gamma = log(0.5) + 17.625 * 20 / 263.04

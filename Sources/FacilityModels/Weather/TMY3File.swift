@@ -154,9 +154,4 @@ public struct TMY3File: Sendable {
     public var wetBulbCelsius: [Double] {
         zip(dryBulbCelsius, relativeHumidity).map { Psychrometrics.stullWetBulbCelsius(dryBulbCelsius: $0, relativeHumidity: $1) }
     }
-
-    /// Wet-bulb by Stull (2011); see `Psychrometrics.stullWetBulbCelsius`. RH as a fraction 0…1.
-    public static func stullWetBulbCelsius(dryBulbCelsius t: Double, relativeHumidity: Double) -> Double {
-        Psychrometrics.stullWetBulbCelsius(dryBulbCelsius: t, relativeHumidity: relativeHumidity)
-    }
 }

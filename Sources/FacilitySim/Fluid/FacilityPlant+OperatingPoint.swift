@@ -20,10 +20,9 @@ extension FacilityPlant {
             powers.it += gpus * heat.serverWatts
             switch technology {
             case .liquidImmersion, .none:
-                liquidDesign += gpus * FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
+                liquidDesign += gpus * designLiquidServerWattsPerGPU
             case .directToChip:
-                liquidDesign += gpus * PlantDefaults.liquidCaptureFraction
-                    * FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
+                liquidDesign += gpus * PlantDefaults.liquidCaptureFraction * designLiquidServerWattsPerGPU
             case .air:
                 break
             }

@@ -1,6 +1,5 @@
 import FacilityModels
 import Foundation
-import SimMath
 
 /// The operating point of the plant for one hour: subsystem powers and the facility-water supply temperature.
 struct PlantPoint {
@@ -26,22 +25,21 @@ struct FacilityPlant {
     let setpointCelsius: Double
     let chiller = Chiller()
     let ups: PowerStage, pdu: PowerStage, transformer: PowerStage
+    /// Server input power per GPU at full load and clock, W: liquid-cooled (no fans) and air-cooled.
+    let designLiquidServerWattsPerGPU: Double, designAirServerWattsPerGPU: Double
     /// Heat reaching room air at full load, W (sizes constant-speed air handling).
-    var designAirHeatWatts: Double {
-        let perGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: true)
-        switch spec.coolingSystem.primary {
-        case .air: return Double(spec.facility.gpus) * perGPU
-        default: return Double(spec.facility.gpus) * perGPU * (1 - PlantDefaults.liquidCaptureFraction)
-        }
-    }
-    let coldPlateResistance: Interpolator
+    let designAirHeatWatts: Double
 
     init(spec: ScenarioSpec) throws {
         self.spec = spec
         self.accelerator = try AcceleratorCatalogue.spec(named: spec.facility.accelerator)
         self.hourly = try FacilityPlant.loadWeather(spec.weather)
-        let perGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: spec.coolingSystem.primary == .air)
-        designITWatts = Double(spec.facility.gpus) * perGPU
+        designLiquidServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
+        designAirServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: true)
+        let airPrimary = spec.coolingSystem.primary == .air
+        designITWatts = Double(spec.facility.gpus) * (airPrimary ? designAirServerWattsPerGPU : designLiquidServerWattsPerGPU)
+        designAirHeatWatts = airPrimary ? Double(spec.facility.gpus) * designAirServerWattsPerGPU
+            : Double(spec.facility.gpus) * designAirServerWattsPerGPU * (1 - PlantDefaults.liquidCaptureFraction)
         setpointCelsius = spec.plant.supplySetpointCelsius ?? (spec.coolingSystem.primary == .air ? 10 : 30)
         let rating = designITWatts * PlantDefaults.electricalOversizing
         // Installed UPS rating: modules of a quarter of the load each (Assumption), plus the spares of the redundancy.
@@ -55,7 +53,6 @@ struct FacilityPlant {
         ups = spec.plant.upsMode == .ecoMode ? .ecoModeUPS(ratingWatts: upsRating) : .doubleConversionUPS(ratingWatts: upsRating)
         pdu = .pdu(ratingWatts: rating)
         transformer = .transformer(ratingWatts: rating * 1.6)
-        coldPlateResistance = try Interpolator(x: PlantDefaults.coldPlateFlowLitersPerMinute, y: PlantDefaults.coldPlateResistance)
     }
 
     func weather(atHour h: Int) -> WeatherConditions { hourly.conditions(hour: h) }
@@ -103,7 +100,7 @@ struct FacilityPlant {
         switch technology {
         case .liquidImmersion, .none:
             let perTank = spec.facility.gpusPerTank
-            let tankDesignWatts = Double(perTank) * FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
+            let tankDesignWatts = Double(perTank) * designLiquidServerWattsPerGPU
             // Oil loop sized for its design rise; effectiveness-NTU conductance G = ε·C_min.
             let capacityRate = tankDesignWatts / PlantDefaults.loopDesignRiseKelvin
             return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.heatSinkModuleCapacitance,
@@ -116,7 +113,7 @@ struct FacilityPlant {
             let flow = p.coldPlateFlowPerGPU ?? PlantDefaults.coldPlateFlowPerGPU
             let massFlow = flow / 60 * 0.9956   // kg/s of water at 30 °C (ρ 995.6 kg/m³, Modelica Water)
             return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateModuleCapacitance,
-                                moduleResistanceKelvinPerWatt: (p.junctionToCase ?? PlantDefaults.junctionToCase) + coldPlateResistance(flow),
+                                moduleResistanceKelvinPerWatt: (p.junctionToCase ?? PlantDefaults.junctionToCase) + ColdPlate.ocp1kWOAM.resistanceKelvinPerWatt(flowLitersPerMinute: flow),
                                 sinkCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateCoolantCapacitance,
                                 modulesPerSink: 1, sinkConductanceWattsPerKelvin: massFlow * 4177)
         case .air:

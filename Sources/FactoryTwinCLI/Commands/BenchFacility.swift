@@ -50,13 +50,7 @@ struct BenchFacility: ParsableCommand {
 
     func run() throws {
         let counts = try KernelCommandSupport.parseList(gpus, name: "--gpus")
-        let base: ScenarioSpec
-        do {
-            base = try ScenarioLoader.load(path: scenario)
-        } catch let error as ScenarioError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        }
+        let base = try ScenarioInput.load(scenario)
         var entries: [Entry] = []
         for count in counts {
             var spec = base

@@ -28,13 +28,7 @@ struct Run: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var spec: ScenarioSpec
-        do {
-            spec = try ScenarioLoader.load(path: scenario)
-        } catch let error as ScenarioError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(65)
-        }
+        var spec = try ScenarioInput.load(scenario)
         if let seed { spec.seed = seed }
         let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
         let result: RunResult

@@ -20,9 +20,9 @@ struct Validate: ParsableCommand {
                 print("\(path): ok (\(spec.name))")
             } catch let error as ScenarioError {
                 failed = true
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                ScenarioInput.report(error)
             }
         }
-        if failed { throw ExitCode(65) }
+        if failed { throw ScenarioInput.dataError }
     }
 }
