@@ -33,11 +33,15 @@ let package = Package(
         .target(name: "FacilityModels", dependencies: ["SimMath"], swiftSettings: tuned),
         .target(name: "Serving", dependencies: ["FacilityModels", "SimMath", "InferenceKernel"], swiftSettings: tuned),
         .target(name: "Operations", dependencies: ["FacilityModels", "SimMath"], swiftSettings: tuned),
-        .target(name: "FacilitySim", dependencies: ["EventEngine", "FacilityModels", "Operations", "SimMath"], swiftSettings: tuned),
+        .target(name: "FacilitySim", dependencies: ["EventEngine", "FacilityModels", "Serving", "Operations", "SimMath"],
+                swiftSettings: tuned),
         .target(name: "Scenario", dependencies: ["FacilitySim", "FacilityModels", "Operations", "Yams"], swiftSettings: tuned),
-        .target(name: "Reporting", dependencies: ["FacilitySim"], swiftSettings: tuned),
+        .target(name: "Reporting", dependencies: ["FacilitySim", "Operations"], swiftSettings: tuned),
+        // Many runs of one scenario: replications on all cores, sweeps, shards, merges, capacity plans.
+        .target(name: "Studies", dependencies: ["FacilitySim", "Scenario", "Reporting", "SimMath"], swiftSettings: tuned),
         .executableTarget(name: "FactoryTwinCLI", dependencies: [
-            "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario", "Reporting",
+            "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario", "Reporting", "Studies",
+            "Operations", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: tuned + kernelDefines),
 
@@ -50,6 +54,7 @@ let package = Package(
         .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting"]),
     ]
 )

@@ -73,6 +73,42 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// DVFS state changes applied over the run (summed over cohorts).
     public var clockChanges: Int
 
+    // MARK: Serving (issue 5). nil when the run did not model tokens.
+    /// Target model served (preset name) and tokens generated over the run (output tokens).
+    public var servedModel: String?
+    public var tokensGenerated: Double?
+    /// Mean output tokens per second over the horizon.
+    public var tokensPerSecond: Double?
+    /// Tokens per joule at the GPUs, at the IT boundary (server input) and at the facility boundary (PUE included).
+    public var tokensPerJouleGpu: Double?
+    public var tokensPerJouleIt: Double?
+    public var tokensPerJouleFacility: Double?
+    /// Request counts of a request-fidelity run.
+    public var requests: RequestCounts?
+    /// Latency statistics of a request-fidelity run.
+    public var latencySeconds: LatencySummary?
+
+    // MARK: Operations (issue 6). nil when the run did not model them.
+    /// Time all GPUs could run at full clock / time (one run), or the mean over replications.
+    public var availability: Double?
+    /// 95 % confidence interval of `availability` over replications: [low, high].
+    public var availabilityCI95: [Double]?
+    /// Mean fraction of GPU capacity in service (failed GPUs and missing cooling weigh by what they remove).
+    public var capacityWeightedAvailability: Double?
+    /// Tokens the load demanded but throttling or failures did not deliver.
+    public var tokensLostToThrottling: Double?
+    public var tokensLostToFailures: Double?
+    /// GPU failures and cooling-unit failures over the run.
+    public var gpuFailures: Int?
+    public var coolingUnitFailures: Int?
+    /// Control actions attempted beyond their authority under the bounded-autonomy policy.
+    public var aiAutonomyBoundaryViolations: Int?
+    /// Replications aggregated into this summary (nil or 1 for a single run).
+    public var replications: Int?
+
+    // MARK: Economics (issue 8). nil without an economics model.
+    public var economics: EconomicsSummary?
+
     /// Simulated horizon, s.
     public var simulatedSeconds: Double
     /// Events the engine executed.

@@ -13,6 +13,9 @@ public struct ScenarioSpec: Sendable {
     public var name: String
     /// Seed of every random stream of the run.
     public var seed: UInt64
+    /// Replication index: random streams are keyed by (seed, replication, stream name), so replications are
+    /// independent and sweep points with the same seed and replication share common random numbers.
+    public var replication: Int = 0
     /// Simulated time, s.
     public var horizonSeconds: Double
     /// Hour of the weather year (and of the load and heat-demand profiles) at which the run starts, h
