@@ -44,13 +44,25 @@ struct SpecBuilder {
         let plant = readPlant(cooling: cooling)
         let weather = readWeather()
         let load = readLoad()
+        let blocks = readOptionalBlocks()
         root.rejectUnknownKeys()
 
         guard let name, let seed, let horizon, let sampling, let start, let fidelity, let facility, let cooling,
               let thermal, let plant, let weather, let load else { return nil }
-        return ScenarioSpec(name: name, seed: UInt64(seed), horizonSeconds: horizon, samplingIntervalSeconds: sampling,
-                            fidelity: fidelity, facility: facility, coolingSystem: cooling, thermalManagement: thermal,
-                            plant: plant, weather: weather, load: load, startHour: Int(start / 3600))
+        var spec = ScenarioSpec(name: name, seed: UInt64(seed), horizonSeconds: horizon, samplingIntervalSeconds: sampling,
+                                fidelity: fidelity, facility: facility, coolingSystem: cooling, thermalManagement: thermal,
+                                plant: plant, weather: weather, load: load, startHour: Int(start / 3600))
+        for apply in blocks { apply(&spec) }
+        return spec
+    }
+
+    /// Reads the optional blocks that later issues add (serving, reliability, governance, economics …), each in its
+    /// own `SpecBuilder+Block.swift`. A reader records its diagnostics and returns how to set its part of the spec
+    /// (nothing when the block is absent or invalid: the load then fails on the recorded diagnostics).
+    func readOptionalBlocks() -> [(inout ScenarioSpec) -> Void] {
+        var apply: [(inout ScenarioSpec) -> Void] = []
+        apply.reserveCapacity(8)
+        return apply
     }
 
     func readFacility() -> FacilitySpec? {
