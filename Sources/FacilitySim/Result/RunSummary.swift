@@ -91,8 +91,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     // MARK: Operations (issue 6). nil when the run did not model them.
     /// Time all GPUs could run at full clock / time (one run), or the mean over replications.
     public var availability: Double?
-    /// 95 % confidence interval of `availability` over replications: [low, high].
-    public var availabilityCI95: [Double]?
+    /// 95 % confidence interval of `availability` over replications: [low, high] (key `availability_ci95`; the
+    /// property is spelt `Ci95` so that snake_case decoding round-trips).
+    public var availabilityCi95: [Double]?
     /// Mean fraction of GPU capacity in service (failed GPUs and missing cooling weigh by what they remove).
     public var capacityWeightedAvailability: Double?
     /// Tokens the load demanded but throttling or failures did not deliver.
