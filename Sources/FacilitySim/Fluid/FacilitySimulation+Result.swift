@@ -24,7 +24,7 @@ extension FacilitySimulation {
 
     func makeResult(accounts: EnergyAccounts, series: TimeSeries, storedHeatChange: Double, secondsAbove: Double,
                     peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
-                    wallSeconds: Double) -> RunResult {
+                    wallSeconds: Double) throws -> RunResult {
         let it = accounts.itJoules
         let total = accounts.totalJoules
         let reused = accounts.heatRecoveredJoules
@@ -38,7 +38,7 @@ extension FacilitySimulation {
         let gpuSeconds = Double(spec.facility.gpus) * spec.horizonSeconds
         let demanded = cohorts.reduce(0) { $0 + $1.workDemanded }
         let balance = total > 0 ? abs(total - (rejected + reused + storedHeatChange)) / total : 0
-        let summary = RunSummary(
+        var summary = RunSummary(
             scenario: spec.name, seed: spec.seed, version: SimulatorVersion.string, fidelity: spec.fidelity.rawValue,
             accelerator: plant.accelerator.name, gpus: spec.facility.gpus,
             pue: it > 0 ? total / it : 0,
@@ -62,6 +62,7 @@ extension FacilitySimulation {
             throughputLostFraction: demanded > 0 ? 1 - cohorts.reduce(0) { $0 + $1.workDelivered } / demanded : 0,
             clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
+        summary.economics = try economicsSummary(for: summary, series: series)
         return RunResult(summary: summary, timeSeries: series)
     }
 }

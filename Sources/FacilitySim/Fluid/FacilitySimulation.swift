@@ -246,7 +246,7 @@ public final class FacilitySimulation {
         progress?(1)
 
         let stored = cohorts.reduce(0) { $0 + $1.storedHeatJoules } - initialStored
-        return makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
+        return try makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
                           peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
                           maxSupply: maxSupply, events: sim.firedCount,
                           wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)

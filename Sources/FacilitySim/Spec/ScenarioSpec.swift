@@ -38,6 +38,12 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Economics and CI limits (issue 8)
+    /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.
+    public var economics: EconomicsSpec? = nil
+    /// Hard limits and regression tolerances for `factory-twin check` (`limits:` block); nil = none.
+    public var limits: LimitsSpec? = nil
+
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
                 thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
