@@ -21,6 +21,8 @@ struct FactoryTwin: AsyncParsableCommand {
             Bench.self,
             Generate.self,
             Calibrate.self,
+            Report.self,
+            Check.self,
         ]
     )
 }

@@ -7,7 +7,7 @@ import Scenario
 /// `factory-twin run SCENARIO.yaml [--out DIR]`: simulates a scenario and writes its results.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Simulate a scenario and write summary.json and timeseries.csv.",
+        abstract: "Simulate a scenario and write summary.json, timeseries.csv, report.html, report.md and metrics.prom.",
         discussion: """
         The scenario is validated first; when it has errors they are printed and nothing is written \
         (exit 65). Results go to Reports/<scenario name>/ unless --out is given. Each file is written \
@@ -24,6 +24,9 @@ struct Run: ParsableCommand {
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
 
+    @Option(help: "Directory of a baseline design's summary.json for the report's comparisons (the air-cooled hall).")
+    var baseline: String?
+
     @Flag(help: "Do not print progress on stderr.")
     var quiet = false
 
@@ -39,7 +42,16 @@ struct Run: ParsableCommand {
             throw ExitCode.failure
         }
         let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
-        try ResultWriter.write(result, to: directory)
+        var baselineSummary: RunSummary?
+        if let baseline {
+            do {
+                baselineSummary = try ReportInput.readSummary(URL(fileURLWithPath: baseline).appendingPathComponent("summary.json"))
+            } catch {
+                FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+        try ResultWriter.write(result, to: directory, baseline: baselineSummary)
         let s = result.summary
         print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
                      spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,

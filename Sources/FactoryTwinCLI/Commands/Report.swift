@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Reporting
+
+/// `factory-twin report DIR [--baseline DIR]`: re-renders report.html, report.md and metrics.prom from saved results.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-render report.html, report.md and metrics.prom from a saved summary.json and timeseries.csv.",
+        discussion: """
+        Reads DIR/summary.json (required) and DIR/timeseries.csv (optional: without it the time-series charts are \
+        left out) as `factory-twin run` wrote them, and writes the three report files into DIR (or --out). \
+        --baseline DIR2 compares with DIR2/summary.json, the air-cooled design of the document's "1.5–2× better".
+        """
+    )
+
+    @Argument(help: "Directory holding summary.json (and timeseries.csv).")
+    var directory: String
+
+    @Option(help: "Directory holding the baseline design's summary.json.")
+    var baseline: String?
+
+    @Option(help: "Where to write the reports (default: DIR).")
+    var out: String?
+
+    func run() throws {
+        let input: ReportInput
+        do {
+            input = try ReportInput.load(directory: URL(fileURLWithPath: directory),
+                                         baseline: baseline.map { URL(fileURLWithPath: $0) })
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let target = URL(fileURLWithPath: out ?? directory)
+        try ResultWriter.writeReports(input, to: target)
+        print("\(input.summary.scenario): report.html, report.md, metrics.prom → \(target.path)")
+    }
+}
