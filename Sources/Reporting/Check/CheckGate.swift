@@ -26,7 +26,8 @@ public struct CheckResult: Sendable {
 /// The CI gate: hard limits of the scenario's `limits:` block and regression tolerances against a baseline summary.
 ///
 /// A regression metric passes when |now − baseline| ≤ max(absolute, relative·|baseline|) (two-sided: a change either
-/// way means the baseline must be renewed deliberately with `--update-baseline`).
+/// way means the baseline must be renewed deliberately with `--update-baseline`). A metric absent from the baseline
+/// but present now (a model newly filling it) passes; one present in the baseline but absent now fails.
 public enum CheckGate {
     /// Evaluates `summary` against `limits` and, when given, `baseline`. `missingBaseline` names the baseline file
     /// that was required but absent (one failing row).
@@ -62,8 +63,10 @@ public enum CheckGate {
                 let t = l?.tolerances[metric] ?? metric.defaultTolerance
                 let limit = "± max(\(format(t.absolute)), \(format(t.relative * 100)) %)"
                 guard let base, let now else {
-                    rows.append(CheckRow(metric: metric.rawValue, baseline: base, now: now, limit: limit, passed: false,
-                                         message: base == nil ? "not in the baseline" : "no longer in the summary"))
+                    // A figure new since the baseline (a model that now fills it) is not a regression; one that
+                    // disappeared is.
+                    rows.append(CheckRow(metric: metric.rawValue, baseline: base, now: now, limit: limit, passed: base == nil,
+                                         message: base == nil ? "" : "no longer in the summary"))
                     continue
                 }
                 let ok = t.accepts(now: now, baseline: base)
