@@ -1,4 +1,5 @@
 import ArgumentParser
+import FacilitySim
 import Foundation
 import Reporting
 
@@ -22,7 +23,26 @@ struct Report: ParsableCommand {
     @Option(help: "Where to write the reports (default: DIR).")
     var out: String?
 
+    @Flag(help: "Instead, write DIR/README.md linking the report of every subdirectory of DIR that holds a summary.json.")
+    var index = false
+
     func run() throws {
+        if index {
+            let root = URL(fileURLWithPath: directory)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            var entries: [(String, RunSummary)] = []
+            for name in names.sorted() {
+                let file = root.appendingPathComponent(name).appendingPathComponent("summary.json")
+                guard FileManager.default.fileExists(atPath: file.path) else { continue }
+                do { entries.append((name, try ReportInput.readSummary(file))) } catch {
+                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                    throw ExitCode.failure
+                }
+            }
+            try ResultWriter.writeAtomically(Data(ReportIndex.render(entries).utf8), to: root.appendingPathComponent("README.md"))
+            print("\(entries.count) report(s) indexed → \(root.appendingPathComponent("README.md").path)")
+            return
+        }
         let input: ReportInput
         do {
             input = try ReportInput.load(directory: URL(fileURLWithPath: directory),

@@ -27,6 +27,9 @@ struct Run: ParsableCommand {
     @Option(help: "Directory of a baseline design's summary.json for the report's comparisons (the air-cooled hall).")
     var baseline: String?
 
+    @Flag(help: "Record wall_seconds as 0, so that the result files are bit-identical between runs (make reports).")
+    var reproducible = false
+
     @Flag(help: "Do not print progress on stderr.")
     var quiet = false
 
@@ -34,9 +37,10 @@ struct Run: ParsableCommand {
         var spec = try ScenarioInput.load(scenario)
         if let seed { spec.seed = seed }
         let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
-        let result: RunResult
+        var result: RunResult
         do {
             result = try FacilitySimulation(spec: spec).run(progress: progress)
+            if reproducible { result.summary.wallSeconds = 0 }
         } catch {
             FileHandle.standardError.write(Data("error: simulation of \(scenario) failed: \(error)\n".utf8))
             throw ExitCode.failure

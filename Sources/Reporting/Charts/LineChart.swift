@@ -25,7 +25,7 @@ struct LineChart {
         let xs = series.flatMap(\.x).filter(\.isFinite)
         var ys = series.flatMap(\.y).filter(\.isFinite)
         ys += references.map(\.value)
-        let xScale = AxisScale(low: xs.min() ?? 0, high: xs.max() ?? 1, count: 8)
+        let xScale = AxisScale(low: xs.min() ?? 0, high: xs.max() ?? 1, count: 8, tight: true)
         let yScale = AxisScale(low: ys.min() ?? 0, high: ys.max() ?? 1, count: 5)
         var legend = series.enumerated().map { (name: $0.element.name, colour: ChartPalette.colour($0.offset), dashed: false) }
         legend += references.map { (name: $0.label, colour: ChartPalette.limit, dashed: true) }

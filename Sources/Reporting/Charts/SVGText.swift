@@ -48,7 +48,7 @@ enum SVGText {
         if body.hasPrefix("-") { sign = "−"; body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         var integer = String(parts[0])
-        if integer.count > 4 {
+        if integer.count > 3 {
             var groups: [String] = []
             while integer.count > 3 {
                 groups.insert(String(integer.suffix(3)), at: 0)
