@@ -47,6 +47,7 @@ test: deps
 # The CI gate: every Scenarios/ci scenario against its limits and committed baseline (JUnit in .build/); a scenario
 # made hotter than its limit must fail with exit 1; every metrics.prom must parse as OpenMetrics.
 ci-check:
+	@$(SWIFT) build --product factory-twin > /dev/null
 	$(DEBUG_BIN) check Scenarios/ci/*.yaml --baseline Scenarios/ci/baselines --junit .build/ci-check-junit.xml --out .build/ci-check
 	@$(DEBUG_BIN) check Tests/Fixtures/ci-too-hot.yaml > .build/ci-too-hot.txt; status=$$?; \
 	  if [ $$status -eq 1 ]; then echo "check: Tests/Fixtures/ci-too-hot.yaml fails as it must (exit 1)"; \
