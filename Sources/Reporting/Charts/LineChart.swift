@@ -26,7 +26,9 @@ struct LineChart {
         var ys = series.flatMap(\.y).filter(\.isFinite)
         ys += references.map(\.value)
         let xScale = AxisScale(low: xs.min() ?? 0, high: xs.max() ?? 1, count: 8, tight: true)
-        let yScale = AxisScale(low: ys.min() ?? 0, high: ys.max() ?? 1, count: 5)
+        // 2 % headroom, so that a flat series at a tick value is not drawn on the frame.
+        let (lowY, highY) = (ys.min() ?? 0, ys.max() ?? 1)
+        let yScale = AxisScale(low: lowY - 0.02 * (highY - lowY), high: highY + 0.02 * (highY - lowY), count: 5)
         var legend = series.enumerated().map { (name: $0.element.name, colour: ChartPalette.colour($0.offset), dashed: false) }
         legend += references.map { (name: $0.label, colour: ChartPalette.limit, dashed: true) }
         let frame = ChartFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: legend)
