@@ -38,6 +38,10 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Issue 6 — failures and repairs
+    /// Cooling-unit groups, scripted failures and GPU failures (none by default).
+    public var reliability = ReliabilitySpec()
+
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
                 thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
