@@ -12,7 +12,8 @@ extension SpecBuilder {
     ///     - {name: facility_pumps, component: pump, needed: 2, role: coolant_flow, switchover: 30 s}
     ///   random_failures: enabled        # MTBF-driven failures of the cooling units (scripted ones always happen)
     ///   scripted_failures:
-    ///     - {group: facility_pumps, at: 62 h, repair: 39 h}
+    ///     - {group: facility_pumps, at: 0 h, repair: 200 h, unit: standby}   # spare out for maintenance
+    ///     - {group: facility_pumps, at: 62 h, repair: 39 h}                  # a running pump fails
     ///   gpu_failures: enabled
     ///   gpu: {mtbf: 50700 h, reference_temperature: 70 °C, activation_energy: 0.7, replacement: 24 h}
     /// ```
@@ -21,7 +22,10 @@ extension SpecBuilder {
         defer { m.rejectUnknownKeys() }
         var groups: [ReliabilitySpec.CoolingGroup] = []
         var ok = true
-        for (node, path) in m.sequence("cooling_units") ?? [] {
+        let units = m.sequence("cooling_units") ?? []
+        // Names as written, even of groups with errors, so a scripted failure's group is checked against them.
+        let declared = units.compactMap { $0.node.mapping?["name"]?.scalar?.string }
+        for (node, path) in units {
             guard let g = MappingCursor(reader: reader, node: node, path: path) else { ok = false; continue }
             if let group = readCoolingGroup(g) {
                 if groups.contains(where: { $0.name == group.name }) {
@@ -42,14 +46,16 @@ extension SpecBuilder {
             let group = f.string("group", required: true, maxLength: 100)
             let at = f.quantity("at", .time, range: 0...(100 * 31_536_000.0), required: true)
             let repair = f.quantity("repair", .time, range: 1...(31_536_000.0), required: true)
-            if let group, !groups.contains(where: { $0.name == group }) {
-                let names = groups.map(\.name)
+            enum Unit: String, CaseIterable { case running, standby }
+            let unit = f.choice("unit", Unit.self, default: .running)
+            if let group, !declared.contains(group) {
+                let names = declared
                 reader.error(at: f.value("group"), f.child("group"),
                              "no cooling unit group is named '\(group.prefix(40))'; groups: \(names.isEmpty ? "(none)" : names.joined(separator: ", "))\(Suggestion.hint(for: group, among: names))")
                 ok = false
             }
-            guard let group, let at, let repair else { ok = false; continue }
-            scripted.append(.init(group: group, atSeconds: at, repairSeconds: repair))
+            guard let group, let at, let repair, let unit else { ok = false; continue }
+            scripted.append(.init(group: group, atSeconds: at, repairSeconds: repair, standby: unit == .standby))
         }
         let gpuFailures = m.flag("gpu_failures", default: false)
         var gpu: GPUReliability?

@@ -49,7 +49,7 @@ struct CoolingUnitHistory {
         for g in groups {
             let group = try g.redundancyGroup(default: spec.coolingSystem.redundancy)
             let scripted = spec.reliability.scriptedFailures.filter { $0.group == g.name }
-                .map { (atSeconds: $0.atSeconds, repairSeconds: $0.repairSeconds) }
+                .map { (atSeconds: $0.atSeconds, repairSeconds: $0.repairSeconds, standby: $0.standby) }
             let replication = try RedundancyGroupReplication(group: group, seed: spec.seed, replication: spec.replication,
                                                              horizonSeconds: spec.horizonSeconds, scripted: scripted,
                                                              randomFailures: spec.reliability.randomCoolingFailures)

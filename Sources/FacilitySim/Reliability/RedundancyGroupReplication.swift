@@ -21,8 +21,9 @@ final class RedundancyGroupReplication {
         case failure(unit: Int)
         case repair(unit: Int)
         case switchoverComplete(unit: Int)
-        /// A scripted failure (`ScriptedFailure`): the lowest-index running unit fails, repaired after a fixed time.
-        case scripted(repairSeconds: Double)
+        /// A scripted failure (`ScriptedFailure`): the lowest-index running unit (or standby unit, for `standby`)
+        /// fails and is repaired after a fixed time.
+        case scripted(repairSeconds: Double, standby: Bool)
     }
 
     /// What a unit is doing.
@@ -43,8 +44,8 @@ final class RedundancyGroupReplication {
     var switchoverHandles: [EventHandle?]
     /// Each up unit's pending random failure (cancelled when a scripted failure takes the unit down first).
     var failureHandles: [EventHandle?]
-    /// Failures forced by the scenario: (time s, repair s).
-    let scripted: [(atSeconds: Double, repairSeconds: Double)]
+    /// Failures forced by the scenario: time s, repair s, and whether a standby unit (rather than a running one) fails.
+    let scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)]
     /// Whether units fail at random (MTBF); false leaves only the scripted failures.
     let randomFailures: Bool
     /// Units carrying load (≤ k).
@@ -63,7 +64,7 @@ final class RedundancyGroupReplication {
     /// Sets up replication `replication` of `group` for scenario seed `seed` over `horizonSeconds` (s);
     /// `group` must be valid.
     init(group: RedundancyGroup, seed: UInt64, replication: Int, horizonSeconds: Double,
-         scripted: [(atSeconds: Double, repairSeconds: Double)] = [], randomFailures: Bool = true) throws {
+         scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)] = [], randomFailures: Bool = true) throws {
         self.scripted = scripted
         self.randomFailures = randomFailures
         let n = group.totalUnits
@@ -93,16 +94,17 @@ final class RedundancyGroupReplication {
             failureHandles[unit] = try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
         }
         for event in scripted where event.atSeconds < horizonSeconds {
-            try sim.schedule(.scripted(repairSeconds: event.repairSeconds), at: event.atSeconds)
+            try sim.schedule(.scripted(repairSeconds: event.repairSeconds, standby: event.standby), at: event.atSeconds)
         }
         while let entry = sim.next(until: horizonSeconds) {
             switch entry.payload {
             case let .failure(unit): failureHandles[unit] = nil; try fail(unit)
-            case let .scripted(repair):
-                // The unit carrying load fails (a standby one when none runs); a scripted failure of a group
-                // whose units are all down already changes nothing.
-                guard let unit = states.firstIndex(of: .running) ?? states.firstIndex(of: .switching)
-                        ?? states.firstIndex(of: .standby) else { break }
+            case let .scripted(repair, standby):
+                // The unit named fails — a running one, or a standby one (a spare taken out for maintenance);
+                // failing the other kind when none of that kind is up. All units down already: nothing changes.
+                let running = states.firstIndex(of: .running) ?? states.firstIndex(of: .switching)
+                let spare = states.firstIndex(of: .standby)
+                guard let unit = standby ? (spare ?? running) : (running ?? spare) else { break }
                 if let handle = failureHandles[unit] { sim.cancel(handle); failureHandles[unit] = nil }
                 try fail(unit, repairSeconds: repair)
             case let .repair(unit): try repair(unit)

@@ -9,7 +9,8 @@ import FacilityModels
 ///     - {name: facility_pumps, component: pump, needed: 2, spares: 1, role: coolant_flow, switchover: 30 s}
 ///     - {name: dry_coolers, component: centrifugal_fan, needed: 4, role: heat_rejection}
 ///   scripted_failures:
-///     - {group: facility_pumps, at: 62 h, repair: 39 h}
+///     - {group: facility_pumps, at: 0 h, repair: 200 h, unit: standby}   # the spare, out for maintenance
+///     - {group: facility_pumps, at: 62 h, repair: 39 h}                  # a running pump fails
 ///   gpu_failures: enabled
 /// ```
 public struct ReliabilitySpec: Sendable {
@@ -62,16 +63,18 @@ public struct ReliabilitySpec: Sendable {
         }
     }
 
-    /// A failure the scenario forces: the running unit of `group` fails at `atSeconds` (simulated time)
-    /// and is back after `repairSeconds`.
+    /// A failure the scenario forces: a running unit of `group` (or a standby unit when `standby`, e.g. a spare
+    /// taken out for maintenance) fails at `atSeconds` (simulated time) and is back after `repairSeconds`.
     public struct ScriptedFailure: Sendable, Equatable {
         public var group: String
         public var atSeconds: Double
         public var repairSeconds: Double
-        public init(group: String, atSeconds: Double, repairSeconds: Double) {
+        public var standby: Bool
+        public init(group: String, atSeconds: Double, repairSeconds: Double, standby: Bool = false) {
             self.group = group
             self.atSeconds = atSeconds
             self.repairSeconds = repairSeconds
+            self.standby = standby
         }
     }
 
