@@ -36,6 +36,8 @@ struct CoolingUnitHistory {
     let roles: [ReliabilitySpec.Role]
     /// Unit failures over the horizon, all groups.
     let failures: Int
+    /// Units replaced by predictive maintenance, all groups.
+    let preventiveReplacements: Int
 
     init(spec: ScenarioSpec) throws {
         let groups = spec.reliability.coolingGroups
@@ -43,6 +45,7 @@ struct CoolingUnitHistory {
             timeline = nil
             roles = []
             failures = 0
+            preventiveReplacements = 0
             return
         }
         var runs: [RedundancyGroupRun] = []
@@ -52,12 +55,14 @@ struct CoolingUnitHistory {
                 .map { (atSeconds: $0.atSeconds, repairSeconds: $0.repairSeconds, standby: $0.standby) }
             let replication = try RedundancyGroupReplication(group: group, seed: spec.seed, replication: spec.replication,
                                                              horizonSeconds: spec.horizonSeconds, scripted: scripted,
-                                                             randomFailures: spec.reliability.randomCoolingFailures)
+                                                             randomFailures: spec.reliability.randomCoolingFailures,
+                                                             maintenance: spec.reliability.maintenance)
             runs.append(try replication.run(groupName: g.name, replication: spec.replication))
         }
         timeline = try CapacityTimeline.merge(runs)
         roles = groups.map(\.role)
         failures = runs.reduce(0) { $0 + $1.failures }
+        preventiveReplacements = runs.reduce(0) { $0 + $1.preventiveReplacements }
     }
 
     /// Capacity of segment `index` of the timeline.
