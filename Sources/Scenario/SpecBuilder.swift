@@ -62,6 +62,7 @@ struct SpecBuilder {
     func readOptionalBlocks() -> [(inout ScenarioSpec) -> Void] {
         var apply: [(inout ScenarioSpec) -> Void] = []
         apply.reserveCapacity(8)
+        apply += readReliability()
         for reader in [readEconomics, readLimits] { if let set = reader() { apply.append(set) } }
         return apply
     }

@@ -23,7 +23,7 @@ extension FacilitySimulation {
     }
 
     func makeResult(accounts: EnergyAccounts, series: TimeSeries, storedHeatChange: Double, secondsAbove: Double,
-                    peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
+                    availableSeconds: Double, peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
                     wallSeconds: Double) throws -> RunResult {
         let it = accounts.itJoules
         let total = accounts.totalJoules
@@ -59,9 +59,18 @@ extension FacilitySimulation {
             chillerSeconds: chillerSeconds, maxCoolantSupplyCelsius: maxSupply,
             throttleController: controller.name,
             throttledFraction: gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.gpuSecondsThrottled } / gpuSeconds : 0,
-            throughputLostFraction: demanded > 0 ? 1 - cohorts.reduce(0) { $0 + $1.workDelivered } / demanded : 0,
+            throughputLostFraction: demanded > 0
+                ? (demanded - cohorts.reduce(0) { $0 + $1.workLostToFailures + $1.workDelivered }) / demanded : 0,
             clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
+        // Operations (issue 6).
+        summary.availability = spec.horizonSeconds > 0 ? availableSeconds / spec.horizonSeconds : 1
+        summary.capacityWeightedAvailability = gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.capacitySeconds } / gpuSeconds : 1
+        if hazard != nil { summary.gpuFailures = cohorts.reduce(0) { $0 + $1.failures } }
+        if !spec.reliability.coolingGroups.isEmpty {
+            summary.coolingUnitFailures = coolingUnits.failures
+            if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
+        }
         summary.economics = try economicsSummary(for: summary, series: series)
         return RunResult(summary: summary, timeSeries: series)
     }

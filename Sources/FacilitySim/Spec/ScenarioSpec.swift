@@ -38,6 +38,10 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Issue 6 — failures and repairs
+    /// Cooling-unit groups, scripted failures and GPU failures (none by default).
+    public var reliability = ReliabilitySpec()
+
     // MARK: Economics and CI limits (issue 8)
     /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.
     public var economics: EconomicsSpec? = nil
