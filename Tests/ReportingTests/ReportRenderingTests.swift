@@ -53,7 +53,7 @@ final class ReportRenderingTests: XCTestCase {
 
     /// The benchmark table: 19,977 tokens/s is in 10k–50k (pass); PUE 1.112 > 1.10 (fail); with a 1.37 baseline the
     /// PUE ratio is 1.37/1.11162 = 1.23 (fail) and the overhead ratio 0.37/0.11162 = 3.315, shown as 3.31× (pass); availability's lower
-    /// CI bound 99.958 % ≥ 99.95 % (pass); no baseline makes both readings "not modelled".
+    /// CI bound 99.958 % ≥ 99.95 % (pass) when no capacity-weighted figure is given; no baseline makes both readings "not modelled".
     func testBenchmarkVerdicts() throws {
         var baseline = try Self.fixture()
         baseline.pue = 1.37
@@ -65,6 +65,10 @@ final class ReportRenderingTests: XCTestCase {
         XCTAssertEqual(verdict("Energy efficiency vs traditional DC — ratio of overheads"), .pass)
         XCTAssertEqual(rows.first { $0.name.hasSuffix("ratio of overheads") }?.measured, "3.31×")
         XCTAssertEqual(verdict("Uptime"), .pass)
+        // With a capacity-weighted availability, uptime is judged on it: 99.03 % < 99.95 % fails.
+        var fleet = try Self.fixture()
+        fleet.capacityWeightedAvailability = 0.9903
+        XCTAssertEqual(Benchmarks.rows(fleet, baseline: nil).first { $0.name == "Uptime" }?.verdict, .fail)
         let alone = Benchmarks.rows(try Self.fixture(), baseline: nil)
         XCTAssertEqual(alone.filter { $0.name.hasPrefix("Energy efficiency") }.map(\.verdict), [.notModelled, .notModelled])
     }

@@ -41,15 +41,7 @@ public enum Benchmarks {
             verdict: saving.map { $0 >= savingRange.lowerBound ? .pass : .fail } ?? .notModelled,
             definition: "1 − own cost / cloud price, per GPU-hour or per million tokens as the reference is priced (\(s.economics?.cloudReference ?? "no cloud reference")); own cost = annualised capital (capital recovery factor) + energy + maintenance + staff + water. At equal GPU-hours and throughput the per-GPU-hour saving is the per-inference saving. Pass at ≥ 30 %.",
             provenance: .modelled))
-        let availability = s.availability
-        let ci = s.availabilityCi95
-        let judged = ci?.first ?? availability
-        rows.append(BenchmarkRow(
-            name: "Uptime", target: "99.95–99.99 %",
-            measured: availability.map { "\(SVGText.fixed($0 * 100, 4)) %" + (ci.map { $0.count == 2 ? " (95 % CI \(SVGText.fixed($0[0] * 100, 4))–\(SVGText.fixed($0[1] * 100, 4)) %)" : "" } ?? "") } ?? "—",
-            verdict: judged.map { $0 >= uptimeRange.lowerBound ? .pass : .fail } ?? .notModelled,
-            definition: "Share of time all GPUs could run at full clock (failures and repairs of the plant and GPUs); pass when the lower 95 % confidence bound (or the single-run value) is ≥ 99.95 %.",
-            provenance: .modelled))
+        rows.append(uptimeRow(s))
         rows.append(BenchmarkRow(
             name: "GPU temperature policy", target: "≤ \(SVGText.fixed(s.gpuTemperatureLimitCelsius, 0)) °C",
             measured: "peak \(SVGText.fixed(s.maxGpuTemperatureCelsius, 2)) °C, \(SVGText.number(s.secondsAboveGpuLimit / 3600, digits: 3)) h above",
@@ -75,6 +67,27 @@ public enum Benchmarks {
             definition: "Control actions attempted beyond their authority under the bounded-autonomy policy.",
             provenance: .modelled))
         return rows
+    }
+
+    /// Uptime, judged on the capacity-weighted availability when the run has it (the fleet's share of GPU capacity in
+    /// service), else on the strict availability (every GPU at full clock) with its lower 95 % bound when replicated.
+    static func uptimeRow(_ s: RunSummary) -> BenchmarkRow {
+        let percent = { (x: Double) in "\(SVGText.fixed(x * 100, 3)) %" }
+        let ci = s.availabilityCi95.flatMap { $0.count == 2 ? " (95 % CI \(percent($0[0]))–\(percent($0[1])))" : nil } ?? ""
+        var measured = "—"
+        var judged: Double?
+        if let weighted = s.capacityWeightedAvailability {
+            measured = "capacity in service \(percent(weighted))" + (s.availability.map { "; all GPUs at full clock \(percent($0))\(ci)" } ?? "")
+            judged = weighted
+        } else if let strict = s.availability {
+            measured = "\(percent(strict))\(ci)"
+            judged = s.availabilityCi95?.first ?? strict
+        }
+        return BenchmarkRow(
+            name: "Uptime", target: "99.95–99.99 %", measured: measured,
+            verdict: judged.map { $0 >= uptimeRange.lowerBound ? .pass : .fail } ?? .notModelled,
+            definition: "Judged on the capacity-weighted availability — the mean share of GPU capacity in service, failed GPUs, missing cooling and throttling weighing by the capacity they remove — the fleet's uptime; the strict figure (time with every GPU at full clock, with its 95 % interval over replications) is shown beside it. Without the weighted figure, the strict one's lower 95 % bound (or single-run value) is judged. Pass at ≥ 99.95 %.",
+            provenance: .modelled)
     }
 
     /// "1.5–2× better than a traditional DC" under both readings, against the air-cooled baseline.

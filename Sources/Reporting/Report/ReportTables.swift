@@ -29,7 +29,13 @@ public enum ReportTables {
         }
         if let a = s.availability {
             let ci = s.availabilityCi95.map { $0.count == 2 ? ", 95 % CI \(SVGText.fixed($0[0] * 100, 4))–\(SVGText.fixed($0[1] * 100, 4)) %" : "" } ?? ""
-            rows.append(ReportRow("Availability", "\(SVGText.fixed(a * 100, 4)) %\(ci)\(s.replications.map { " over \($0) replications" } ?? "")"))
+            rows.append(ReportRow("Availability (all GPUs at full clock)", "\(SVGText.fixed(a * 100, 4)) %\(ci)\(s.replications.map { " over \($0) replications" } ?? "")"))
+        }
+        if let w = s.capacityWeightedAvailability {
+            rows.append(ReportRow("Capacity-weighted availability", "\(SVGText.fixed(w * 100, 4)) %"))
+        }
+        if s.gpuFailures != nil || s.coolingUnitFailures != nil {
+            rows.append(ReportRow("Failures", "\(s.gpuFailures.map { "\($0) GPU" } ?? "no GPU failures modelled"), \(s.coolingUnitFailures.map { "\($0) cooling-unit" } ?? "no cooling-unit failures modelled")"))
         }
         return rows
     }
