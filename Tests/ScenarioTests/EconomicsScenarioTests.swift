@@ -79,4 +79,20 @@ final class EconomicsScenarioTests: XCTestCase {
             XCTAssertTrue(text.contains("limits.tolerances.puee: unknown key (did you mean 'pue'?)"), text)
         }
     }
+
+    /// An hourly price file (USD/kWh, one per line, header allowed) is read relative to the scenario; a price of
+    /// 20 USD/kWh is outside −1…10 and refused with the CSV's own line.
+    func testEnergyPriceFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ft-price-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "usd_per_kwh\n0.05\n0.12\n".write(to: dir.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        try "0.05\n20\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let spec = try ScenarioLoader.parse(Self.head + "economics:\n  energy_price_file: p.csv\n", file: "t.yaml", baseDirectory: dir)
+        XCTAssertEqual(spec.economics?.parameters.hourlyEnergyPricesUsdPerKilowattHour, [0.05, 0.12])
+        XCTAssertThrowsError(try ScenarioLoader.parse(Self.head + "economics:\n  energy_price_file: bad.csv\n", file: "t.yaml",
+                                                      baseDirectory: dir)) { error in
+            XCTAssertTrue("\(error)".contains("bad.csv:2:1: price 20 is outside -1…10"), "\(error)")
+        }
+    }
 }
