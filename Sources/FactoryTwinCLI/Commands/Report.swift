@@ -8,8 +8,9 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-render report.html, report.md and metrics.prom from a saved summary.json and timeseries.csv.",
         discussion: """
-        Reads DIR/summary.json (required) and DIR/timeseries.csv (optional: without it the time-series charts are \
-        left out) as `factory-twin run` wrote them, and writes the three report files into DIR (or --out). \
+        Reads DIR/summary.json and DIR/timeseries.csv (optional: without it the time-series charts are \
+        left out) as `factory-twin run` wrote them, or a sweep's DIR/sweep.csv (metric against the swept field with \
+        95 % bands, feasible points marked), and writes the three report files into DIR (or --out). \
         --baseline DIR2 compares with DIR2/summary.json, the air-cooled design of the document's "1.5–2× better".
         """
     )
@@ -41,6 +42,24 @@ struct Report: ParsableCommand {
             }
             try ResultWriter.writeAtomically(Data(ReportIndex.render(entries).utf8), to: root.appendingPathComponent("README.md"))
             print("\(entries.count) report(s) indexed → \(root.appendingPathComponent("README.md").path)")
+            return
+        }
+        let sweepFile = URL(fileURLWithPath: directory).appendingPathComponent("sweep.csv")
+        if FileManager.default.fileExists(atPath: sweepFile.path),
+           !FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent("summary.json").path) {
+            let sweep: SweepInput
+            do {
+                sweep = try SweepInput.load(sweepFile)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            let target = URL(fileURLWithPath: out ?? directory)
+            let title = URL(fileURLWithPath: directory).lastPathComponent
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try ResultWriter.writeAtomically(Data(SweepReport.html(sweep, title: title).utf8), to: target.appendingPathComponent("report.html"))
+            try ResultWriter.writeAtomically(Data(SweepReport.markdown(sweep, title: title).utf8), to: target.appendingPathComponent("report.md"))
+            print("sweep \(title): report.html, report.md → \(target.path)")
             return
         }
         let input: ReportInput

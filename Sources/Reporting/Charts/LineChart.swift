@@ -6,6 +6,11 @@ struct LineChart {
         var name: String
         var x: [Double]
         var y: [Double]
+        /// Optional band around the line (e.g. a 95 % confidence interval), drawn shaded; same length as `x`.
+        var lower: [Double]? = nil
+        var upper: [Double]? = nil
+        /// Draw a dot at every point (short series such as sweeps).
+        var markers = false
     }
     struct Reference {
         var value: Double
@@ -23,7 +28,7 @@ struct LineChart {
     /// The chart as one `<svg>` element.
     func svg() -> String {
         let xs = series.flatMap(\.x).filter(\.isFinite)
-        var ys = series.flatMap(\.y).filter(\.isFinite)
+        var ys = series.flatMap { $0.y + ($0.lower ?? []) + ($0.upper ?? []) }.filter(\.isFinite)
         ys += references.map(\.value)
         let xScale = AxisScale(low: xs.min() ?? 0, high: xs.max() ?? 1, count: 8, tight: true)
         // 2 % headroom, so that a flat series at a tick value is not drawn on the frame.
@@ -49,8 +54,21 @@ struct LineChart {
         func px(_ v: Double) -> String { SVGText.coordinate(x.map(v, from: frame.plotLeft, to: frame.plotRight)) }
         func py(_ v: Double) -> String { SVGText.coordinate(y.map(v, from: frame.plotBottom, to: frame.plotTop)) }
         if n <= 2 * buckets {
-            let points = (0..<n).filter { s.y[$0].isFinite }.map { "\(px(s.x[$0])),\(py(s.y[$0]))" }
-            return "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"/>\n"
+            var out = ""
+            if let lower = s.lower, let upper = s.upper, lower.count == n, upper.count == n {
+                let band = (0..<n).filter { lower[$0].isFinite && upper[$0].isFinite }
+                if !band.isEmpty {
+                    let top = band.map { "\(px(s.x[$0])),\(py(upper[$0]))" }
+                    let bottom = band.reversed().map { "\(px(s.x[$0])),\(py(lower[$0]))" }
+                    out += "<polygon fill=\"\(colour)\" fill-opacity=\"0.2\" stroke=\"none\" points=\"\((top + bottom).joined(separator: " "))\"/>\n"
+                }
+            }
+            let finite = (0..<n).filter { s.y[$0].isFinite }
+            out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(finite.map { "\(px(s.x[$0])),\(py(s.y[$0]))" }.joined(separator: " "))\"/>\n"
+            if s.markers {
+                for i in finite { out += "<circle cx=\"\(px(s.x[i]))\" cy=\"\(py(s.y[i]))\" r=\"3\" fill=\"\(colour)\"/>\n" }
+            }
+            return out
         }
         var upper: [String] = [], lower: [String] = [], mean: [String] = []
         for b in 0..<buckets {
