@@ -8,7 +8,8 @@ import Studies
 ///
 /// Runs the same N replications at each thread count (best wall time of --repetitions), reports replications per
 /// wall second, the speed-up over the first thread count, and a digest of every result file (summary without its
-/// wall time, and time series), which must be equal at every thread count.
+/// wall time, and time series), which must be equal at every thread count. `cores_used` (CPU time / wall time)
+/// shows whether the threads really ran at once: on a machine shared with other work the speed-up is capped by it.
 struct BenchReplications: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replications",
@@ -34,7 +35,19 @@ struct BenchReplications: ParsableCommand {
         var wallSeconds: Double
         var replicationsPerSecond: Double
         var speedup: Double
+        /// Process CPU time (user + system) of the fastest run, s, and CPU time / wall time: how many cores the run
+        /// actually got (below the thread count when other processes share the machine).
+        var cpuSeconds: Double
+        var coresUsed: Double
         var digest: String
+    }
+
+    /// User + system CPU time of this process so far, s.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     struct Report: Encodable {
@@ -59,17 +72,18 @@ struct BenchReplications: ParsableCommand {
         let spec = try ScenarioInput.load(scenario, overrides: ScenarioInput.overrides(overrides))
         var entries: [Entry] = []
         for count in counts {
-            var best = Double.infinity
+            var best = Double.infinity, bestCPU = 0.0
             var digest = ""
             for _ in 0..<repetitions {
-                let start = DispatchTime.now().uptimeNanoseconds
+                let start = DispatchTime.now().uptimeNanoseconds, cpuStart = BenchReplications.cpuSeconds()
                 let results = try ReplicationRunner(threads: count).run(spec, replications: replications)
-                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if wall < best { (best, bestCPU) = (wall, BenchReplications.cpuSeconds() - cpuStart) }
                 digest = try ResultDigest.of(results)
             }
             let baseline = entries.first?.wallSeconds ?? best
             entries.append(Entry(threads: count, wallSeconds: best, replicationsPerSecond: Double(replications) / best,
-                                 speedup: baseline / best, digest: digest))
+                                 speedup: baseline / best, cpuSeconds: bestCPU, coresUsed: bestCPU / best, digest: digest))
             KernelCommandSupport.progress("\(count) thread(s): \(best) s for \(replications) replications")
         }
         let report = Report(scenario: scenario, replications: replications, horizonSeconds: spec.horizonSeconds,
