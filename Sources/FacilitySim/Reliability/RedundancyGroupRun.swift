@@ -28,11 +28,16 @@ public struct RedundancyGroupRun: Sendable, Hashable, Codable {
     public var deficits: [CapacityDeficit]
     /// Events the engine executed (failures, repairs, switchover completions).
     public var events: Int
+    /// Units replaced by predictive maintenance, and replacements deferred for want of a standby unit.
+    public var preventiveReplacements: Int
+    public var deferredReplacements: Int
 
     /// Creates a run record (normally produced by ``RedundancyGroupSimulation/run(replication:)``).
     public init(groupName: String, replication: Int, neededUnits: Int, totalUnits: Int, horizonSeconds: Double,
                 availability: Double, capacityFraction: Double, failures: Int, outages: Int,
-                deficits: [CapacityDeficit], events: Int) {
+                deficits: [CapacityDeficit], events: Int, preventiveReplacements: Int = 0, deferredReplacements: Int = 0) {
+        self.preventiveReplacements = preventiveReplacements
+        self.deferredReplacements = deferredReplacements
         self.groupName = groupName
         self.replication = replication
         self.neededUnits = neededUnits

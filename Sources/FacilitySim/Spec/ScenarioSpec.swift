@@ -38,6 +38,10 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Issue 6 — failures and repairs
+    /// Cooling-unit groups, scripted failures and GPU failures (none by default).
+    public var reliability = ReliabilitySpec()
+
     // MARK: Sweeps (issue 7, item 3)
     /// The scenario's `sweep:` block: field paths and the values a `factory-twin sweep` gives each, in file order
     /// (a single `run` ignores it).
