@@ -65,6 +65,12 @@ struct SpecBuilder {
         return apply
     }
 
+    /// A path written in the scenario, resolved against the directory of the file that wrote it (`extends:`).
+    func resolve(_ path: String, writtenAt node: Node?) -> URL {
+        let directory = reader.sources?.source(of: node).directory ?? baseDirectory
+        return URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
+    }
+
     func readFacility() -> FacilitySpec? {
         guard let m = root.mapping("facility") else {
             if !root.contains("facility") { reader.error(at: root.node, "facility", "missing required block (accelerator, gpus, …)") }
@@ -209,7 +215,7 @@ struct SpecBuilder {
             return nil
         }
         if let file = m.string("file", maxLength: 4096) {
-            let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
+            let url = resolve(file, writtenAt: m.value("file"))
             var isDirectory: ObjCBool = false
             if !FileManager.default.isReadableFile(atPath: url.path)
                 || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
@@ -257,7 +263,7 @@ struct SpecBuilder {
             return .diurnal(mean: mean, amplitude: amplitude, peakHour: peak)
         case .hourly:
             guard let file = m.string("file", required: true, maxLength: 4096) else { return nil }
-            let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
+            let url = resolve(file, writtenAt: m.value("file"))
             do {
                 let values = try HourlyLoadFile.read(url)
                 return .hourly(values: values, source: url.path)
