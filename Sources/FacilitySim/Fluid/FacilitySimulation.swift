@@ -2,6 +2,7 @@ import EventEngine
 import FacilityModels
 import Foundation
 import Operations
+import SimMath
 
 /// Runs a scenario at fluid fidelity: GPUs driven by load levels, weather stepped hourly, thermal
 /// state advanced exactly between events, energy integrated exactly for piecewise-constant power.
@@ -27,12 +28,21 @@ public final class FacilitySimulation {
         case actuate(cohort: Int, clockIndex: Int)
         /// A predictive decision for every cohort.
         case forecast
+        /// Segment k of the cooling units' capacity timeline begins (a unit failed, switched over or was repaired).
+        case capacity(Int)
+        /// A GPU of cohort i fails / a failed GPU of cohort i is replaced.
+        case gpuFailure(Int)
+        case gpuReplaced(Int)
     }
 
     public let spec: ScenarioSpec
     let plant: FacilityPlant
     var cohorts: [Cohort]
     let controller: ThrottleController
+    /// Up/down history of the cooling units (drawn before the run; empty without reliability groups).
+    let coolingUnits: CoolingUnitHistory
+    /// GPU failure hazard; nil when GPU failures are off.
+    let hazard: GPUHazard?
 
     /// - Throws: for an unknown accelerator, unreadable weather or controller parameters out of range.
     public init(spec: ScenarioSpec) throws {
@@ -40,6 +50,8 @@ public final class FacilitySimulation {
         self.plant = try FacilityPlant(spec: spec)
         self.cohorts = plant.makeCohorts()
         self.controller = try spec.thermalManagement.makeController()
+        self.coolingUnits = try CoolingUnitHistory(spec: spec)
+        self.hazard = spec.reliability.gpu.map(GPUHazard.init)
     }
 
     /// Simulates the horizon; `progress` receives the simulated fraction (0…1) now and then.
@@ -68,6 +80,20 @@ public final class FacilitySimulation {
         var chillerSeconds = 0.0
         var maxSupply = -Double.infinity
         var pendingForecast: EventHandle?
+        var capacity = coolingUnits.capacity(segment: 0)
+        var availableSeconds = 0.0
+        if let timeline = coolingUnits.timeline {
+            for k in timeline.segments.indices.dropFirst() {
+                try sim.schedule(.capacity(k), at: timeline.segments[k].startSeconds, priority: 0)
+            }
+        }
+        let failureStreams = cohorts.map { RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-failures/\($0.name)") }
+        let replacementStreams = cohorts.map {
+            RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-replacements/\($0.name)")
+        }
+        if hazard != nil {
+            for i in cohorts.indices { cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1) }
+        }
         let coolantFollowsHeat = spec.plant.chiller == .none
         // Start from the thermal steady state of the first hour's conditions, at the clock a controller
         // would hold there: the highest state whose steady junction temperature is under the threshold
@@ -79,15 +105,16 @@ public final class FacilitySimulation {
             var probe = economiser
             for index in 0..<clockCount {
                 cohorts[i].setClock(index, accelerator: accelerator)
-                _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+                _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe,
+                                         capacity: capacity)
                 if controller == .none || cohorts[i].chain.steadyState(cohorts[i].inputs).moduleCelsius <= limit { break }
             }
             cohorts[i].clockChanges = 0
         }
         var probe = economiser
-        _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+        _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe,
+                                 capacity: capacity)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
-        let initialStored = cohorts.reduce(0) { $0 + $1.storedHeatJoules }
         var lastProgress = -1.0
 
         /// Advances every cohort and every account from `now` to `t`.
@@ -95,7 +122,9 @@ public final class FacilitySimulation {
             let dt = t - now
             guard dt > 0 else { return }
             var union: [ClosedRange<Double>] = []
+            if capacity.complete && cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
             for i in cohorts.indices {
+                if let hazard { cohorts[i].consumeFailureBudget(hazard, dt: dt) }
                 if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation) { union.append(above) }
             }
             secondsAbove += FacilitySimulation.unionLength(union)
@@ -109,7 +138,7 @@ public final class FacilitySimulation {
         func evaluatePlant() {
             var e = hourStartEconomiser
             let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
-                                             economiser: &e)
+                                             economiser: &e, capacity: capacity)
             economiser = e
             powers = point.powers
             supplyCelsius = point.supplyCelsius
@@ -154,7 +183,7 @@ public final class FacilitySimulation {
                             trial[i].setClock(index, accelerator: accelerator)
                             var e = hourStartEconomiser
                             _ = self.plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &trial,
-                                                          economiser: &e)
+                                                          economiser: &e, capacity: capacity)
                             inputs = trial[i].inputs
                         } else {
                             inputs = self.plant.inputs(for: cohort, utilisation: utilisation, clock: accelerator.clockStates[index])
@@ -189,13 +218,29 @@ public final class FacilitySimulation {
             pendingForecast = next < horizon ? try sim.schedule(.forecast, at: next, priority: 2) : nil
         }
 
-        /// After an input change: reschedule every controller decision that depends on the trajectories.
+        /// Schedules each cohort's next GPU failure if it falls before the next input change (exact for the
+        /// current trajectories; every input change calls this again).
+        func scheduleFailures() throws {
+            guard let hazard else { return }
+            let until = min(nextInputChange, horizon) - now
+            for i in cohorts.indices {
+                if let h = cohorts[i].pendingFailure { _ = sim.cancel(h); cohorts[i].pendingFailure = nil }
+                let trajectory = cohorts[i].chain.trajectory(from: cohorts[i].state, inputs: cohorts[i].inputs)
+                if let t = hazard.failureTime(trajectory, gpus: cohorts[i].gpusInService, budget: cohorts[i].failureBudget,
+                                              until: until) {
+                    cohorts[i].pendingFailure = try sim.schedule(.gpuFailure(i), at: now + t, priority: 2)
+                }
+            }
+        }
+
+        /// After an input change: reschedule every controller decision and failure that depends on the trajectories.
         func inputsChanged() throws {
             switch controller {
             case .none: break
             case .reactive(let reactive): for i in cohorts.indices { try scheduleReading(i, reactive) }
             case .predictive: try forecastAndDecide()
             }
+            try scheduleFailures()
         }
 
         while let entry = sim.next(until: horizon) {
@@ -240,13 +285,31 @@ public final class FacilitySimulation {
             case .forecast:
                 pendingForecast = nil
                 try forecastAndDecide()
+                try scheduleFailures()
+            case .capacity(let k):
+                capacity = coolingUnits.capacity(segment: k)
+                evaluatePlant()
+                try inputsChanged()
+            case .gpuFailure(let i):
+                cohorts[i].pendingFailure = nil
+                cohorts[i].failures += 1
+                cohorts[i].gpusInService -= 1
+                cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1)
+                if let hazard { try sim.schedule(.gpuReplaced(i), after: replacementStreams[i].sample(hazard.model.replacementTimeSeconds), priority: 2) }
+                evaluatePlant()
+                try inputsChanged()
+            case .gpuReplaced(let i):
+                cohorts[i].gpusInService += 1
+                evaluatePlant()
+                try inputsChanged()
             }
         }
         advance(to: horizon)
         progress?(1)
 
-        let stored = cohorts.reduce(0) { $0 + $1.storedHeatJoules } - initialStored
+        let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
         return makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
+                          availableSeconds: availableSeconds,
                           peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
                           maxSupply: maxSupply, events: sim.firedCount,
                           wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)

@@ -21,6 +21,9 @@ final class RedundancyGroupReplication {
         case failure(unit: Int)
         case repair(unit: Int)
         case switchoverComplete(unit: Int)
+        /// A scripted failure (`ScriptedFailure`): the lowest-index running unit (or standby unit, for `standby`)
+        /// fails and is repaired after a fixed time.
+        case scripted(repairSeconds: Double, standby: Bool)
     }
 
     /// What a unit is doing.
@@ -39,6 +42,12 @@ final class RedundancyGroupReplication {
 
     var states: [UnitState]
     var switchoverHandles: [EventHandle?]
+    /// Each up unit's pending random failure (cancelled when a scripted failure takes the unit down first).
+    var failureHandles: [EventHandle?]
+    /// Failures forced by the scenario: time s, repair s, and whether a standby unit (rather than a running one) fails.
+    let scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)]
+    /// Whether units fail at random (MTBF); false leaves only the scripted failures.
+    let randomFailures: Bool
     /// Units carrying load (≤ k).
     var running: Int
     /// Standby units in the middle of a switchover.
@@ -54,7 +63,10 @@ final class RedundancyGroupReplication {
 
     /// Sets up replication `replication` of `group` for scenario seed `seed` over `horizonSeconds` (s);
     /// `group` must be valid.
-    init(group: RedundancyGroup, seed: UInt64, replication: Int, horizonSeconds: Double) throws {
+    init(group: RedundancyGroup, seed: UInt64, replication: Int, horizonSeconds: Double,
+         scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)] = [], randomFailures: Bool = true) throws {
+        self.scripted = scripted
+        self.randomFailures = randomFailures
         let n = group.totalUnits
         sim = try Simulation<Event>(expectedPendingEvents: n + 4)
         self.horizonSeconds = horizonSeconds
@@ -72,17 +84,29 @@ final class RedundancyGroupReplication {
         }
         states = (0..<n).map { $0 < group.neededUnits ? .running : .standby }
         switchoverHandles = Array(repeating: nil, count: n)
+        failureHandles = Array(repeating: nil, count: n)
         running = group.neededUnits
     }
 
     /// Runs the replication to the horizon and returns its record.
     func run(groupName: String, replication: Int) throws -> RedundancyGroupRun {
-        for unit in states.indices {
-            try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
+        for unit in states.indices where randomFailures {
+            failureHandles[unit] = try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
+        }
+        for event in scripted where event.atSeconds < horizonSeconds {
+            try sim.schedule(.scripted(repairSeconds: event.repairSeconds, standby: event.standby), at: event.atSeconds)
         }
         while let entry = sim.next(until: horizonSeconds) {
             switch entry.payload {
-            case let .failure(unit): try fail(unit)
+            case let .failure(unit): failureHandles[unit] = nil; try fail(unit)
+            case let .scripted(repair, standby):
+                // The unit named fails — a running one, or a standby one (a spare taken out for maintenance);
+                // failing the other kind when none of that kind is up. All units down already: nothing changes.
+                let running = states.firstIndex(of: .running) ?? states.firstIndex(of: .switching)
+                let spare = states.firstIndex(of: .standby)
+                guard let unit = standby ? (spare ?? running) : (running ?? spare) else { break }
+                if let handle = failureHandles[unit] { sim.cancel(handle); failureHandles[unit] = nil }
+                try fail(unit, repairSeconds: repair)
             case let .repair(unit): try repair(unit)
             case let .switchoverComplete(unit): completeSwitchover(unit)
             }
@@ -100,11 +124,12 @@ final class RedundancyGroupReplication {
     }
 
     /// A unit fails: schedule its repair; if it carried (or was about to carry) load, call in a spare.
-    private func fail(_ unit: Int) throws {
+    /// `repairSeconds` nil draws the repair time from the unit's repair stream.
+    private func fail(_ unit: Int, repairSeconds: Double? = nil) throws {
         failures += 1
         let previous = states[unit]
         states[unit] = .down
-        try sim.schedule(.repair(unit: unit), after: repairStreams[unit].sample(timeToRepair))
+        try sim.schedule(.repair(unit: unit), after: repairSeconds ?? repairStreams[unit].sample(timeToRepair))
         switch previous {
         case .running:
             changeRunning(by: -1)
@@ -123,7 +148,9 @@ final class RedundancyGroupReplication {
 
     /// A unit is repaired: draw its next failure; run it if the group is short, else keep it standing by.
     private func repair(_ unit: Int) throws {
-        try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
+        if randomFailures {
+            failureHandles[unit] = try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
+        }
         if running + switching < neededUnits {
             states[unit] = .running
             changeRunning(by: 1)

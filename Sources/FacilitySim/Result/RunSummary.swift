@@ -67,7 +67,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var throttleController: String
     /// Time-weighted share of GPU-time run below full clock (0…1).
     public var throttledFraction: Double
-    /// 1 − GPU work delivered / work the same load would have delivered at full clock (0…1); decode work
+    /// Share of the demanded GPU work that throttling did not deliver (0…1): (demanded − lost to failed GPUs −
+    /// delivered) / demanded, where demanded is what the load asks of every installed GPU at full clock; decode work
     /// is memory-bound, so a clock ratio f delivers `AcceleratorSpec.memoryBoundThroughputRatio(f)`.
     public var throughputLostFraction: Double
     /// DVFS state changes applied over the run (summed over cohorts).

@@ -38,6 +38,10 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Issue 6 — failures and repairs
+    /// Cooling-unit groups, scripted failures and GPU failures (none by default).
+    public var reliability = ReliabilitySpec()
+
     // MARK: Issue 7 — capacity planning (`plan:` block; the run ignores it)
     /// Sizing variables and conditions for `factory-twin plan`, or nil when the file has no `plan:` block.
     public var plan: CapacityPlanBlock? = nil
