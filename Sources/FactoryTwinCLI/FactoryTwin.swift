@@ -18,6 +18,8 @@ struct FactoryTwin: AsyncParsableCommand {
         subcommands: [
             Run.self,
             Validate.self,
+            Sweep.self,
+            Merge.self,
             Bench.self,
             Generate.self,
             Calibrate.self,

@@ -64,6 +64,7 @@ struct SpecBuilder {
         apply.reserveCapacity(8)
         apply += readReliability()
         if let plan = readPlan() { apply.append(plan) }
+        if let sweep = readSweep() { apply.append(sweep) }
         return apply
     }
 

@@ -46,6 +46,11 @@ public struct ScenarioSpec: Sendable {
     /// Sizing variables and conditions for `factory-twin plan`, or nil when the file has no `plan:` block.
     public var plan: CapacityPlanBlock? = nil
 
+    // MARK: Sweeps (issue 7, item 3)
+    /// The scenario's `sweep:` block: field paths and the values a `factory-twin sweep` gives each, in file order
+    /// (a single `run` ignores it).
+    public var sweepAxes: [(path: String, values: [String])] = []
+
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
                 thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
