@@ -8,7 +8,8 @@ import Yams
 /// whole; a child's `null` (`~`, `null` or an empty value) removes the inherited key (e.g. `heat_recovery: ~`).
 /// Only the merged tree is validated, so a base may be incomplete. Every node remembers the file that wrote it
 /// (`ScenarioSources`): a problem is reported at that file's line and column, and a relative path is resolved
-/// against that file's directory. Missing and unreadable bases and cycles are errors at the `extends:` line.
+/// against that file's directory. Missing, unreadable, oversized or non-UTF-8 bases and cycles are errors at the
+/// `extends:` line; problems of the base's YAML text carry the base's name.
 enum ScenarioInheritance {
     /// Longest chain of `extends:` followed (the file being loaded and fifteen ancestors).
     static let maximumDepth = 16
@@ -76,11 +77,12 @@ enum ScenarioInheritance {
         } catch {
             throw fail("cannot read the base scenario file \(url.path): \((error as NSError).localizedDescription)")
         }
-        if data.count > ScenarioLoader.maximumFileBytes { throw ScenarioError([ScenarioLoader.tooLarge(file: display)]) }
+        // A base that is not a scenario-sized text file (a weather CSV named by mistake) is an error at `extends:`.
+        if data.count > ScenarioLoader.maximumFileBytes {
+            throw fail("the base \(display) is larger than \(ScenarioLoader.maximumFileBytes) bytes; a scenario file is a few kilobytes")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
-            let (line, column) = ScenarioLoader.firstInvalidUTF8(in: data)
-            throw ScenarioError([Diagnostic(file: display, line: line, column: column, path: "",
-                                            message: "the file is not UTF-8 text (invalid byte here); a scenario is a YAML text file")])
+            throw fail("the base \(display) is not UTF-8 text; a scenario is a YAML text file")
         }
         let preflight = YAMLPreflight.check(text, file: display)
         if !preflight.isEmpty { throw ScenarioError(preflight) }
