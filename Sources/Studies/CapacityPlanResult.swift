@@ -43,11 +43,11 @@ public struct CapacityPlanResult: Sendable, Codable, Equatable {
 }
 
 extension CapacityPlanSearch {
-    /// The result over the designs run so far: feasible designs ordered by objective, ties by design order.
+    /// The result over the designs run so far: feasible designs ordered by objective (ties: the smaller design first).
     func result(runnersUp count: Int = 3) -> CapacityPlanResult {
         let candidates = evaluated.map { candidate($0.design, $0.metrics) }
-        let feasible = candidates.enumerated().filter(\.element.feasible)
-            .sorted { ($0.element.objective, $0.offset) < ($1.element.objective, $1.offset) }.map(\.element)
+        let feasible = zip(candidates, evaluated).filter(\.0.feasible)
+            .sorted { Self.isBetter($0.1.design, $0.0.objective, than: $1.1.design, $1.0.objective) }.map(\.0)
         let closest = feasible.isEmpty
             ? zip(candidates, evaluated).min { violation($0.1.metrics) < violation($1.1.metrics) }?.0 : nil
         return CapacityPlanResult(variables: variables.map(\.field), conditions: conditions.map(\.description),
@@ -94,7 +94,7 @@ extension CapacityPlanResult {
     static func format(_ x: Double) -> String {
         if x.isNaN { return "n/a" }
         if x == x.rounded(), abs(x) < 1e12 { return String(Int(x)) }
-        return abs(x) >= 1e6 || abs(x) < 1e-3 ? String(format: "%.6g", x) : String(format: "%.4f", x)
+        return String(format: "%.7g", x)
     }
 
     /// The result as pretty-printed JSON with snake_case keys and sorted keys (stable for diffs).

@@ -14,7 +14,7 @@ import FacilitySim
 ///    found in ⌈log₂ n⌉ runs. Rounds repeat until no coordinate moves (each round can only lower the values).
 /// 3. **Local search** on the objective among feasible designs: single steps (±1 in one variable) and pair
 ///    moves (±1 in two variables, including trades of one for another); move to the best improving neighbour
-///    until none improves.
+///    until none improves. Objectives within a relative 1e-9 tie, and a tie goes to the smaller design.
 ///
 /// With monotone conditions and an objective increasing in every variable, step 2 already ends on the cheapest
 /// boundary design along each axis and step 3 checks trades between variables; without monotonicity the result is
@@ -94,6 +94,20 @@ public struct CapacityPlanSearch {
 
     mutating func cost(_ design: Design) throws -> Double { try metrics(design).value(objective) ?? .infinity }
 
+    /// Objectives closer than this relative difference are a tie (rounding noise of sums over a year of events).
+    static let tieTolerance = 1e-9
+
+    /// Whether design `a` (objective `ca`) is preferred to `b` (objective `cb`): a lower objective beyond the tie
+    /// tolerance, or a tie and a smaller design (fewer steps summed over the variables, then lexicographically), so
+    /// that a variable the objective does not see (a spare that never runs) is not sized up for nothing.
+    static func isBetter(_ a: Design, _ ca: Double, than b: Design, _ cb: Double) -> Bool {
+        let tolerance = tieTolerance * max(abs(ca), abs(cb))
+        if ca < cb - tolerance { return true }
+        if ca > cb + tolerance { return false }
+        let (sa, sb) = (a.reduce(0, +), b.reduce(0, +))
+        return sa != sb ? sa < sb : a.lexicographicallyPrecedes(b)
+    }
+
     // MARK: search
 
     /// Runs the search.
@@ -147,18 +161,16 @@ public struct CapacityPlanSearch {
 
     /// Step 3: best-improvement local search on the objective over feasible neighbours.
     mutating func localSearch(from start: Design) throws -> Design {
-        var current = start
-        var best = try cost(current)
+        var current = (design: start, cost: try cost(start))
         while true {
-            var next: (design: Design, cost: Double)?
-            for candidate in neighbours(of: current) {
+            var next = current
+            for candidate in neighbours(of: current.design) {
                 guard try feasible(candidate) else { continue }
                 let c = try cost(candidate)
-                if c < (next?.cost ?? best) { next = (candidate, c) }
+                if Self.isBetter(candidate, c, than: next.design, next.cost) { next = (candidate, c) }
             }
-            guard let next else { return current }
-            current = next.design
-            best = next.cost
+            if next.design == current.design { return current.design }
+            current = next
         }
     }
 

@@ -70,7 +70,7 @@ final class CapacityPlanSearchTests: XCTestCase {
 
     /// An objective that falls with one variable and rises with another: energy g·(700 + 400/u) + 60·u is
     /// minimised at the fewest GPUs (g = 20) and, for g = 20, at u = √(20·400/60) ≈ 11.5 → u = 12 (1,386.7 against
-    /// 1,387.3 at u = 11); spares do not enter it, so the tie between s = 2…5 goes to the first found. The search
+    /// 1,387.3 at u = 11); spares do not enter it, so the tie between s = 2…5 goes to the smallest design, s = 2. The search
     /// (bisection lowers u to 3, local search climbs back) matches the grid's energy within a quarter of its runs.
     func testNonMonotoneObjectiveMatchesTheGrid() throws {
         var search = try CapacityPlanSearch(variables: variables, conditions: conditions, objective: "facility_energy_joules",
@@ -82,6 +82,7 @@ final class CapacityPlanSearchTests: XCTestCase {
         XCTAssertEqual(best.objective, grid.cost, accuracy: 1e-9)
         XCTAssertEqual(best.design["facility.gpus"], 20)
         XCTAssertEqual(best.design["cooling.units"], 12)
+        XCTAssertEqual(best.design["cooling.spares"], 2)
         XCTAssertLessThanOrEqual(result.evaluations, result.gridPoints / 4)
     }
 
