@@ -21,6 +21,7 @@ struct FactoryTwin: AsyncParsableCommand {
             Bench.self,
             Generate.self,
             Calibrate.self,
+            Replay.self,
         ]
     )
 }

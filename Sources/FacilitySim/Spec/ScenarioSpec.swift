@@ -38,6 +38,10 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Governance (issue 6, items 4–5)
+    /// The document's `ai_governance` block; nil = actions are not governed and no audit trail is kept.
+    public var aiGovernance: AIGovernanceBlock? = nil
+
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
                 thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
