@@ -88,6 +88,7 @@ extension SpecBuilder {
             }
             result = lower.flatMap { l in upper.map { .uniform(lower: l, upper: $0) } }
         case nil:
+            d.accept("value", "mean", "median", "sigma", "shape", "scale", "lower", "upper")   // one error, not one per key
             return nil
         }
         return result
