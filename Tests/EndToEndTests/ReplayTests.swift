@@ -8,9 +8,9 @@ import Scenario
 /// `factory-twin replay`: a trail written by a run verifies against a re-run; an altered, deleted or moved line
 /// fails, naming the line and the field.
 final class ReplayTests: XCTestCase {
-    /// The trail of the 24-hour heatwave run (predictive), as written to `DIR/audit.jsonl` by `ResultWriter`.
+    /// The trail of the 24-hour heatwave run (reactive), as written to `DIR/audit.jsonl` by `ResultWriter`.
     func writtenTrail(seed: UInt64? = nil) throws -> (text: String, spec: ScenarioSpec) {
-        var spec = try GovernedRunTests.heatwave(.predictive, hours: 24)
+        var spec = try GovernedRunTests.heatwave(.reactive, hours: 24)
         let original = spec
         if let seed { spec.seed = seed }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ft-replay-\(UUID().uuidString)")
