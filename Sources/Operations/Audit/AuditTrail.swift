@@ -6,6 +6,8 @@
 public struct AuditTrail: Sendable, Equatable {
     /// The records, in order; `records[i].sequence == i + 1`.
     public private(set) var records: [AuditRecord] = []
+    /// The lines of `audit.jsonl`, without newlines (`records[i].line`, kept as written).
+    public private(set) var lines: [String] = []
 
     public init() {}
 
@@ -34,15 +36,14 @@ public struct AuditTrail: Sendable, Equatable {
         r.previousHash = lastHash
         r.hash = r.computedHash
         records.append(r)
+        lines.append(r.line)
     }
-
-    /// The lines of `audit.jsonl`, without newlines.
-    public var lines: [String] { records.map(\.line) }
 
     /// The text of `audit.jsonl`: every line followed by a newline.
     public var text: String {
         var out = ""
-        for r in records { out += r.line; out += "\n" }
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines { out += line; out += "\n" }
         return out
     }
 }

@@ -67,6 +67,11 @@ public indirect enum CanonicalJSON: Sendable, Equatable {
     /// Writes `s` as a JSON string.
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {   // nothing to escape: the common case
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
