@@ -74,8 +74,9 @@ final class GovernedRunTests: XCTestCase {
 
     /// A policy that makes routine actions require approval (constant 20 min) delays every reactive clock change
     /// by 1,200 s: each awaiting_approval line is followed, for the same ticket, by an executed_after_approval line
-    /// 1,200 s + the 0.1 s actuation delay later; the GPUs run hotter than under autonomy. No action has a deadline,
-    /// so no boundary violation.
+    /// 1,200 s + the 0.1 s actuation delay later; the GPUs run hotter than under autonomy. A step down is needed
+    /// by reading + 0.1 s (its deadline), so every step-down request is a boundary violation (1,200 s > 0.1 s) and
+    /// no step up is: violations = step-down requests.
     func testApprovalDelaysThrottling() throws {
         var spec = try Self.heatwave(.reactive)
         let autonomous = try FacilitySimulation(spec: spec).run().summary
@@ -93,8 +94,27 @@ final class GovernedRunTests: XCTestCase {
             XCTAssertEqual(request.approvalDueSeconds, request.timeSeconds + 1200)
         }
         XCTAssertGreaterThan(result.summary.maxGpuTemperatureCelsius, autonomous.maxGpuTemperatureCelsius + 1)
-        XCTAssertEqual(result.summary.aiAutonomyBoundaryViolations, 0)
+        let stepDowns = requests.filter { $0.observations["clock_index_to"]! > $0.observations["clock_index_from"]! }
+        XCTAssertGreaterThan(stepDowns.count, 0)
+        XCTAssertEqual(result.summary.aiAutonomyBoundaryViolations, stepDowns.count)
+        for r in stepDowns { XCTAssertEqual(r.deadlineSeconds, r.timeSeconds + 0.1) }
         XCTAssertLessThanOrEqual(result.summary.energyBalanceRelativeError, 1e-9)
+    }
+
+    /// With `emergency_override: allow` the same policy lets step downs act at once, beyond authority (each one a
+    /// violation, outcome executed_beyond_authority), while step ups still wait: the peak stays within 0.1 K of the
+    /// autonomous run's (the protective actions are unchanged), and every violation is one such line.
+    func testEmergencyOverrideAllow() throws {
+        var spec = try Self.heatwave(.reactive)
+        let autonomous = try FacilitySimulation(spec: spec).run().summary
+        spec.aiGovernance?.policy.authorities[.routine] = .requireApproval
+        spec.aiGovernance?.policy.approvalDelay = .constant(1200)
+        spec.aiGovernance?.policy.emergencyOverride = .allow
+        let result = try FacilitySimulation(spec: spec).run()
+        let beyond = result.auditTrail.records.filter { $0.outcome == .executedBeyondAuthority }
+        XCTAssertGreaterThan(beyond.count, 0)
+        XCTAssertEqual(result.summary.aiAutonomyBoundaryViolations, beyond.count)
+        XCTAssertEqual(result.summary.maxGpuTemperatureCelsius, autonomous.maxGpuTemperatureCelsius, accuracy: 0.1)
     }
 
     /// The same scenario and seed give the same trail byte for byte; another seed changes only the first line's

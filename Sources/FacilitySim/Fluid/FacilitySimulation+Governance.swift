@@ -9,6 +9,12 @@ import Operations
 /// that drove it and says when it may take effect (at once for autonomous and notify authorities; after a
 /// drawn approval delay when the policy makes routine actions require approval). Without the block nothing
 /// is governed, no trail is kept and the run is unchanged bit for bit.
+///
+/// Deadlines (what makes an approval too late, `Governor`): a step *down* protects the hardware and carries the
+/// latest instant it is of use — for reactive control the instant it would take effect unaided (reading +
+/// actuation delay: the junction is already above the threshold); for predictive control the exact instant the
+/// junction would cross the threshold at the current clock (`firstTime(moduleAbove:)` on the trajectory), or the
+/// end of the forecast window. A step *up* only restores throughput and can wait (no deadline).
 extension FacilitySimulation {
     /// The run's governor, or nil when the scenario has no `ai_governance` block.
     /// - Throws: `GovernanceError.invalidPolicy` for an invalid approval-delay distribution.
@@ -34,10 +40,12 @@ extension FacilitySimulation {
         o["actuation_delay_s"] = reactive.actuationDelaySeconds
         o["sensor_period_s"] = reactive.sensorPeriodSeconds
         let t = cohort.state.moduleCelsius
+        let deadline: Double? = index > cohort.clockIndex ? time + reactive.actuationDelaySeconds : nil
         let rule = index > cohort.clockIndex
             ? "reactive: junction \(t) °C > threshold \(reactive.thresholdCelsius) °C, step down to clock \(clockStates[index])"
             : "reactive: junction \(t) °C < threshold − hysteresis \(reactive.thresholdCelsius - reactive.hysteresisKelvin) °C, step up to clock \(clockStates[index])"
-        return ActionRequest(action: .throttleGPUClock, target: cohort.name, timeSeconds: time, observations: o, rule: rule)
+        return ActionRequest(action: .throttleGPUClock, target: cohort.name, timeSeconds: time, observations: o, rule: rule,
+                             deadlineSeconds: deadline)
     }
 
     /// The governed request of a predictive decision that changes `cohort`'s clock to `index`. Its proof is the
@@ -58,7 +66,15 @@ extension FacilitySimulation {
         } else {
             rule += "; full clock"
         }
-        return ActionRequest(action: .throttleGPUClock, target: cohort.name, timeSeconds: time, observations: o, rule: rule)
+        var deadline: Double?
+        if index > cohort.clockIndex {   // a step down: needed before the current clock's trajectory crosses the threshold
+            let current = cohort.chain.trajectory(from: cohort.state, inputs: cohort.inputs)
+            let crossing = current.firstTime(moduleAbove: threshold, from: 0, until: windowSeconds) ?? windowSeconds
+            o["crossing_in_s"] = crossing
+            deadline = time + crossing
+        }
+        return ActionRequest(action: .throttleGPUClock, target: cohort.name, timeSeconds: time, observations: o, rule: rule,
+                             deadlineSeconds: deadline)
     }
 
     /// The run's final state as canonical JSON: every cohort's thermal and clock state and accumulators, and the
