@@ -80,6 +80,21 @@ final class ReplayTests: XCTestCase {
         XCTAssertEqual(f.field, "details.state_hash")
     }
 
+    /// `ResultWriter` writes `audit.jsonl` for a governed run and removes a stale one when an ungoverned run is
+    /// written into the same directory (the old trail would not belong to the new results).
+    func testWriterReplacesAndRemovesTheTrail() throws {
+        var spec = try GovernedRunTests.heatwave(.reactive, hours: 6)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ft-trail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let governed = try FacilitySimulation(spec: spec).run()
+        try ResultWriter.write(governed, to: dir)
+        let trail = dir.appendingPathComponent("audit.jsonl")
+        XCTAssertEqual(try String(contentsOf: trail, encoding: .utf8), governed.auditTrail.text)
+        spec.aiGovernance = nil
+        try ResultWriter.write(try FacilitySimulation(spec: spec).run(), to: dir)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: trail.path))
+    }
+
     /// A scenario without `ai_governance` keeps no trail: replay refuses it plainly.
     func testUngovernedScenarioIsNotReplayable() throws {
         let (text, spec) = try writtenTrail()
