@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting", "Operations"]),
     ]
 )
