@@ -107,4 +107,15 @@ extension FacilitySimulation {
         ])
         governor = g
     }
+
+    /// The governed request of a switchover to a standby unit (medium risk): needed by the end of the group's
+    /// configured switchover delay, when the changeover would complete unaided.
+    func switchoverRequest(_ s: (group: Int, record: SwitchoverRecord), at time: Double, capacity: CoolingCapacity) -> ActionRequest {
+        let name = coolingUnits.groupNames[s.group]
+        let delay = coolingUnits.switchoverSeconds[s.group]
+        let o = ["coolant_flow_fraction": capacity.coolantFlow, "heat_rejection_fraction": capacity.heatRejection,
+                 "chiller_fraction": capacity.chiller, "switchover_delay_s": delay]
+        return ActionRequest(action: .switchToSpareUnit, target: name, timeSeconds: time, observations: o,
+                             rule: "a running unit of \(name) failed: a standby unit takes over its load", deadlineSeconds: time + delay)
+    }
 }

@@ -33,6 +33,9 @@ public final class FacilitySimulation {
         /// A GPU of cohort i fails / a failed GPU of cohort i is replaced.
         case gpuFailure(Int)
         case gpuReplaced(Int)
+        /// Switchover k of `coolingUnits.switchovers` starts (a governed, medium-risk action); its approval arrives.
+        case switchover(Int)
+        case switchoverApproved(ticket: Int)
     }
 
     public let spec: ScenarioSpec
@@ -85,6 +88,11 @@ public final class FacilitySimulation {
         if let timeline = coolingUnits.timeline {
             for k in timeline.segments.indices.dropFirst() {
                 try sim.schedule(.capacity(k), at: timeline.segments[k].startSeconds, priority: 0)
+            }
+        }
+        if spec.aiGovernance != nil {
+            for (k, s) in coolingUnits.switchovers.enumerated() where s.record.startSeconds < horizon {
+                try sim.schedule(.switchover(k), at: s.record.startSeconds, priority: 1)
             }
         }
         let failureStreams = cohorts.map { RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-failures/\($0.name)") }
@@ -317,6 +325,15 @@ public final class FacilitySimulation {
                 if let hazard { try sim.schedule(.gpuReplaced(i), after: replacementStreams[i].sample(hazard.model.replacementTimeSeconds), priority: 2) }
                 evaluatePlant()
                 try inputsChanged()
+            case .switchover(let k):
+                let s = coolingUnits.switchovers[k]
+                let request = switchoverRequest(s, at: now, capacity: capacity)
+                if let decision = governor?.submit(request, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
+                   decision.isAwaitingApproval {
+                    try sim.schedule(.switchoverApproved(ticket: decision.ticket), after: s.record.approvalDelaySeconds, priority: 1)
+                }
+            case .switchoverApproved(let ticket):
+                try governor?.executeApproved(ticket: ticket, atSeconds: now)
             case .gpuReplaced(let i):
                 cohorts[i].gpusInService += 1
                 evaluatePlant()

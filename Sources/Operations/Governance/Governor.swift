@@ -64,7 +64,12 @@ public struct Governor {
 
     /// Classifies `request`, decides when it may take effect and records it on the trail.
     /// - Complexity: O(size of the request) for the trail line's hash.
-    public mutating func submit(_ request: ActionRequest) -> GovernanceDecision {
+    ///
+    /// `presetApprovalDelaySeconds` gives the approval delay instead of drawing it, for an action whose timing was
+    /// decided where its physics is simulated (a cooling-unit switchover is drawn with its group's history, from the
+    /// group's own approval stream — `approvalDelay(for:group:seed:replication:)`); it is used only under
+    /// require_approval.
+    public mutating func submit(_ request: ActionRequest, presetApprovalDelaySeconds: Double? = nil) -> GovernanceDecision {
         let riskClass = request.action.riskClass
         let authority = policy.authority(for: riskClass)
         let ticket = nextTicket
@@ -82,7 +87,7 @@ public struct Governor {
                                       disposition: .executeNowAndNotify, isBoundaryViolation: false)
         case .requireApproval:
             approvalRequests += 1
-            let delay = max(0, approvalStream.sample(policy.approvalDelay))
+            let delay = presetApprovalDelaySeconds ?? max(0, approvalStream.sample(policy.approvalDelay))
             let due = request.timeSeconds + delay
             let late = request.deadlineSeconds.map { due > $0 } ?? false
             if late { boundaryViolations += 1 }
