@@ -62,6 +62,7 @@ struct SpecBuilder {
     func readOptionalBlocks() -> [(inout ScenarioSpec) -> Void] {
         var apply: [(inout ScenarioSpec) -> Void] = []
         apply.reserveCapacity(8)
+        if let serving = readServing() { apply.append(serving) }
         return apply
     }
 

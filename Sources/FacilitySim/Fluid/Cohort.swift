@@ -33,6 +33,7 @@ struct Cohort {
     // Accumulators over the run.
     var heatToCoolantJoules: Double = 0
     var heatToAirJoules: Double = 0
+    /// GPU electrical energy of the whole cohort, J.
     var electricalJoules: Double = 0
     var maxModuleCelsius: Double
     var gpuSecondsAboveLimit: Double = 0
@@ -97,6 +98,7 @@ struct Cohort {
         workDemanded += work
         workDelivered += work * throughputRatio
         if clockIndex > 0 { gpuSecondsThrottled += Double(gpus) * dt }
+        electricalJoules += Double(gpus) * inputs.modulePowerWatts * dt
         let trajectory = chain.trajectory(from: state, inputs: inputs)
         heatToCoolantJoules += sinks * trajectory.heatToCoolantJoules(until: dt)
         heatToAirJoules += heatToAirWatts * dt

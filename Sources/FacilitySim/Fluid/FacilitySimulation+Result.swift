@@ -62,7 +62,9 @@ extension FacilitySimulation {
             throughputLostFraction: demanded > 0 ? 1 - cohorts.reduce(0) { $0 + $1.workDelivered } / demanded : 0,
             clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
-        return RunResult(summary: summary, timeSeries: series)
+        var result = RunResult(summary: summary, timeSeries: series)
+        applyServingFigures(to: &result.summary)
+        return result
     }
 }
 

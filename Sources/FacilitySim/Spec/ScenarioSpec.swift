@@ -38,6 +38,10 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Serving (issue 5)
+    /// The `serving:` block: the model served, its calibration, arrivals and batching; nil = tokens not modelled.
+    public var serving: ServingSpec? = nil
+
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,
                 thermalManagement: ThermalManagementBlock = .init(), plant: PlantSpec = .init(),
