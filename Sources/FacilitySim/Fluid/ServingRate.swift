@@ -33,35 +33,46 @@ public struct ServingRate: Sendable, Equatable {
     public init(setup: ServingSetup, accelerator: AcceleratorSpec, seed: UInt64, replication: Int) throws {
         let stream = RandomStream(seed: seed, replication: replication, name: "serving.saturation")
         let generator = try setup.generator(arrivals: .poisson(ratePerSecond: 1))
-        var scheduler = ContinuousBatchScheduler(configuration: setup.scheduler, timing: setup.timing)
+        var general = ContinuousBatchScheduler(configuration: setup.scheduler, timing: setup.timing)
+        var fast = AggregateBatchScheduler(configuration: setup.scheduler, timing: setup.timing)
+        let aggregate = !setup.scheduler.chunkedPrefill   // same decisions, O(1) per decode iteration
         let batch = setup.scheduler.maxBatchSize
         let warmup = batch, target = batch + ServingRate.measuredCompletions
         var nextID = 0, completed = 0
         var now = 0.0, start = 0.0
         var tokens = 0.0, busyUtilisation = 0.0, outputSum = 0.0, measured = 0
+        var done: [CompletedRequest] = []
         while completed < target {
-            while scheduler.waitingCount < batch {
+            while (aggregate ? fast.waitingCount : general.waitingCount) < batch {
                 var r = generator.offlineRequests(count: 1, lengthStream: stream)[0]
                 r.id = nextID
                 nextID += 1
                 r.arrivalSeconds = now
-                try scheduler.admit(r)
+                if aggregate { try fast.admit(r) } else { try general.admit(r) }
             }
-            guard let it = try scheduler.nextIteration(atSeconds: now) else { break }
-            let done = try scheduler.complete()
+            // Output tokens produced: one per prefilled prompt (its first token) and one per decoding sequence.
+            let duration: Double, phase: IterationPhase, sequences: Int, produced: Int
+            if aggregate {
+                guard let it = try fast.nextIteration(atSeconds: now) else { break }
+                (duration, phase, sequences, produced) = (it.durationSeconds, it.phase, it.sequences, it.sequences)
+                done.removeAll(keepingCapacity: true)
+                try fast.complete { done.append($0) }
+            } else {
+                guard let it = try general.nextIteration(atSeconds: now) else { break }
+                (duration, phase, sequences) = (it.durationSeconds, it.phase, it.batch.sequenceCount)
+                produced = it.batch.entries.reduce(0) { $0 + ($1.producesToken ? 1 : 0) }
+                done = try general.complete()
+            }
             if completed >= warmup {
-                var produced = 0
-                for e in it.batch.entries where e.producesToken { produced += 1 }
                 tokens += Double(produced)
-                busyUtilisation += it.durationSeconds
-                    * IterationPower.utilisation(phase: it.phase, sequences: it.batch.sequenceCount, accelerator: accelerator)
+                busyUtilisation += duration * IterationPower.utilisation(phase: phase, sequences: sequences, accelerator: accelerator)
                 for c in done { outputSum += Double(c.request.outputTokens) }
                 measured += done.count
             } else {
-                start = it.endSeconds
+                start = now + duration
             }
             completed += done.count
-            now = it.endSeconds
+            now += duration
         }
         let gpuSeconds = (now - start) * Double(setup.tensorParallel)
         tokensPerGPUSecond = gpuSeconds > 0 ? tokens / gpuSeconds : 0

@@ -22,9 +22,12 @@ extension FacilitySimulation {
         case forecast
     }
 
-    /// One model replica (tensor-parallel GPUs of one server) and the iteration it is running.
+    /// One model replica (tensor-parallel GPUs of one server) and the iteration it is running. Without chunked prefill
+    /// it batches with the O(1)-per-decode `AggregateBatchScheduler`, with it by the general `ContinuousBatchScheduler`
+    /// (same decisions; the aggregate one is checked against it in the Serving tests).
     struct Replica {
-        var scheduler: ContinuousBatchScheduler
+        var fast: AggregateBatchScheduler?
+        var general: ContinuousBatchScheduler?
         /// The cohort its GPUs belong to.
         let cohort: Int
         /// Power-model utilisation of its GPUs now (0 when idle).
@@ -59,10 +62,15 @@ extension FacilitySimulation {
         let tp = setup.tensorParallel
         let scale = plant.gpuActivityScale
         let timings = try cohorts.map { _ in try ClockedTiming(model: setup.timing, clockStates: accelerator.clockStates) }
+        let aggregate = !setup.scheduler.chunkedPrefill
         var replicas: [Replica] = []
+        var cohortReplicas: [[Int]] = cohorts.map { _ in [] }
         for (i, c) in cohorts.enumerated() {
             for _ in 0..<(c.gpus / tp) {
-                replicas.append(Replica(scheduler: ContinuousBatchScheduler(configuration: setup.scheduler, timing: timings[i]), cohort: i))
+                cohortReplicas[i].append(replicas.count)
+                replicas.append(aggregate
+                    ? Replica(fast: AggregateBatchScheduler(configuration: setup.scheduler, timing: setup.timing), cohort: i)
+                    : Replica(general: ContinuousBatchScheduler(configuration: setup.scheduler, timing: timings[i]), cohort: i))
             }
         }
         guard !replicas.isEmpty else {
@@ -108,6 +116,7 @@ extension FacilitySimulation {
             }
             cohorts[i].clockChanges = 0
             timings[i].clockIndex = cohorts[i].clockIndex
+            for r in cohortReplicas[i] { replicas[r].fast?.timing = timings[i].models[cohorts[i].clockIndex] }
         }
         var probe = economiser
         _ = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
@@ -159,7 +168,15 @@ extension FacilitySimulation {
         /// Plans replica r's next iteration at `now` and moves its GPUs' power to the new phase.
         func startIteration(_ r: Int) throws {
             let old = replicas[r].utilisation
-            if let it = try replicas[r].scheduler.nextIteration(atSeconds: now) {
+            var planned: (end: Double, phase: IterationPhase, sequences: Int)?
+            if aggregate {
+                if let it = try replicas[r].fast?.nextIteration(atSeconds: now) {
+                    // Every prefill entry is a whole prompt and produces its first token; a decode entry one token.
+                    replicas[r].producing = it.sequences
+                    replicas[r].retiring = it.phase == .decode ? it.sequences : it.tokens + it.sequences
+                    planned = (it.endSeconds, it.phase, it.sequences)
+                }
+            } else if let it = try replicas[r].general?.nextIteration(atSeconds: now) {
                 var producing = 0, retiring = 0
                 for e in it.batch.entries {
                     if e.producesToken { producing += 1 }
@@ -167,10 +184,13 @@ extension FacilitySimulation {
                 }
                 replicas[r].producing = producing
                 replicas[r].retiring = retiring
+                planned = (it.endSeconds, it.phase, it.batch.sequenceCount)
+            }
+            if let planned {
                 replicas[r].busy = true
-                replicas[r].utilisation = IterationPower.utilisation(phase: it.phase, sequences: it.batch.sequenceCount,
+                replicas[r].utilisation = IterationPower.utilisation(phase: planned.phase, sequences: planned.sequences,
                                                                      accelerator: accelerator)
-                try sim.schedule(.iterationEnd(r), at: it.endSeconds, priority: 3)
+                try sim.schedule(.iterationEnd(r), at: planned.end, priority: 3)
             } else {
                 replicas[r].busy = false
                 replicas[r].utilisation = 0
@@ -190,6 +210,7 @@ extension FacilitySimulation {
             advance(to: now)
             cohorts[i].setClock(index, accelerator: accelerator)
             timings[i].clockIndex = index
+            for r in cohortReplicas[i] { replicas[r].fast?.timing = timings[i].models[index] }
             evaluatePlant()
         }
 
@@ -209,18 +230,21 @@ extension FacilitySimulation {
             switch entry.payload {
             case .iterationEnd(let r):
                 iterations += 1
-                let done = try replicas[r].scheduler.complete()
+                if aggregate {
+                    completed += try replicas[r].fast?.complete { latencies.record($0) } ?? 0
+                } else if let done = try replicas[r].general?.complete() {
+                    completed += done.count
+                    for c in done { latencies.record(c) }
+                }
                 tokens += Double(replicas[r].producing)
                 outstanding[r] -= replicas[r].retiring
-                completed += done.count
-                for c in done { latencies.record(c) }
                 try startIteration(r)
             case .arrival:
                 guard let request = pendingArrival else { break }
                 arrived += 1
                 let r = try balancer.route(outstandingTokens: outstanding)
                 outstanding[r] += request.promptTokens + request.outputTokens
-                try replicas[r].scheduler.admit(request)
+                if aggregate { try replicas[r].fast?.admit(request) } else { try replicas[r].general?.admit(request) }
                 if !replicas[r].busy { try startIteration(r) }
                 try scheduleNextArrival()
             case .hour(let k):
