@@ -32,7 +32,8 @@ public struct AggregateBatchScheduler: Sendable {
     /// Limits.
     public let configuration: SchedulerConfiguration
     /// The roofline at the replica's clock (read for every iteration, so a clock change applies to the next one).
-    public var timing: IterationTimeModel
+    public var timing: IterationTimeModel { didSet { decode = timing.decodeTiming } }
+    private var decode: DecodeTiming
     private var waiting: [Request] = []
     private var waitingHead = 0
     /// Admitted, awaiting prefill (FIFO).
@@ -53,6 +54,7 @@ public struct AggregateBatchScheduler: Sendable {
     public init(configuration: SchedulerConfiguration, timing: IterationTimeModel) {
         self.configuration = configuration
         self.timing = timing
+        decode = timing.decodeTiming
     }
 
     /// Requests queued, not yet admitted; admitted and not finished.
@@ -103,7 +105,7 @@ public struct AggregateBatchScheduler: Sendable {
                                   phase: .prefill, sequences: count, tokens: tokens)
         } else if !finishing.isEmpty {
             let b = finishing.count
-            iteration = Iteration(startSeconds: now, durationSeconds: timing.decodeSeconds(sequences: b, totalContext: totalContext),
+            iteration = Iteration(startSeconds: now, durationSeconds: decode.seconds(sequences: b, totalContext: totalContext),
                                   phase: .decode, sequences: b, tokens: b)
         } else {
             return nil

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import FacilityModels
 @testable import FacilitySim
+import SimMath
 
 /// Tokens in both fidelities (issue 5): fluid tokens from the saturated rate, request fidelity's queueing, and the
 /// agreement of the two where both apply.
@@ -132,5 +133,22 @@ final class ServingFidelityTests: XCTestCase {
         a.wallSeconds = 0
         b.wallSeconds = 0
         XCTAssertEqual(a, b)
+    }
+}
+
+/// Quantiles by selection equal GSL's quantiles of the sorted data.
+final class QuantileSelectionTests: XCTestCase {
+    /// For 2,001 uniform draws (with repeated values from rounding to 0.01) and for tiny arrays (n = 1, 2, 3), the
+    /// selected p50, p90, p99 must equal `Statistics.quantileOfSorted` on the sorted copy bit for bit: both take the
+    /// order statistics at ⌊(n − 1)p⌋ and the next one and interpolate with the same formula.
+    func testSelectionEqualsSortedQuantiles() {
+        let stream = RandomStream(seed: 11, replication: 0, name: "q")
+        for n in [1, 2, 3, 10, 2001] {
+            let xs = (0..<n).map { _ in (stream.uniform() * 100).rounded() / 100 }
+            var copy = xs
+            let selected = QuantileSelection.quantiles(&copy, ascending: [0.5, 0.9, 0.99])
+            let sorted = xs.sorted()
+            XCTAssertEqual(selected, [0.5, 0.9, 0.99].map { Statistics.quantileOfSorted(sorted, $0) }, "n = \(n)")
+        }
     }
 }

@@ -21,14 +21,14 @@ struct LatencyRecorder {
     var count: Int { endToEnd.count }
 
     /// The summary, or nil when no request completed.
-    /// - Complexity: O(n log n) for the quantiles.
+    /// - Complexity: O(n) on average (quantiles by selection, `QuantileSelection`).
     func summary() -> LatencySummary? {
         guard !endToEnd.isEmpty else { return nil }
         func stats(_ xs: [Double]) -> LatencyStatistics {
             guard !xs.isEmpty else { return LatencyStatistics(mean: 0, p50: 0, p90: 0, p99: 0) }
-            let sorted = xs.sorted()
-            return LatencyStatistics(mean: Statistics.mean(xs), p50: Statistics.quantileOfSorted(sorted, 0.5),
-                                     p90: Statistics.quantileOfSorted(sorted, 0.9), p99: Statistics.quantileOfSorted(sorted, 0.99))
+            var copy = xs
+            let q = QuantileSelection.quantiles(&copy, ascending: [0.5, 0.9, 0.99])
+            return LatencyStatistics(mean: Statistics.mean(xs), p50: q[0], p90: q[1], p99: q[2])
         }
         var counts = LatencyRecorder.bucketsSeconds.map { bound in endToEnd.reduce(0) { $0 + ($1 <= bound ? 1 : 0) } }
         counts.append(endToEnd.count)
