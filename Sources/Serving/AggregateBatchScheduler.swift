@@ -20,6 +20,8 @@ public struct AggregateBatchScheduler: Sendable {
         public var sequences: Int
         /// Prompt tokens processed (prefill) or sequences (decode).
         public var tokens: Int
+        /// Positions the decode step's new tokens attend in all (Σ prior context + 1); 0 for prefill.
+        public var totalContext: Int
         public var endSeconds: Double { startSeconds + durationSeconds }
     }
 
@@ -102,11 +104,11 @@ public struct AggregateBatchScheduler: Sendable {
             }
             prefillScheduled = count
             iteration = Iteration(startSeconds: now, durationSeconds: timing.seconds(for: IterationBatch(entries: entries)),
-                                  phase: .prefill, sequences: count, tokens: tokens)
+                                  phase: .prefill, sequences: count, tokens: tokens, totalContext: 0)
         } else if !finishing.isEmpty {
             let b = finishing.count
             iteration = Iteration(startSeconds: now, durationSeconds: decode.seconds(sequences: b, totalContext: totalContext),
-                                  phase: .decode, sequences: b, tokens: b)
+                                  phase: .decode, sequences: b, tokens: b, totalContext: totalContext)
         } else {
             return nil
         }

@@ -41,6 +41,10 @@ public final class FacilitySimulation {
     public var tokensPerGPUSecond: Double? { servingRate?.tokensPerGPUSecond }
     /// Batch iterations the last request-fidelity run simulated (0 at fluid fidelity).
     public internal(set) var batchIterations = 0
+    /// `run --live-kernel`: at request fidelity, called with (sequences, total context, profile-based seconds) for the
+    /// first decode iteration of replica 0 after each of `liveKernelSamples` equally spaced instants of the horizon.
+    public var liveKernelProbe: ((Int, Int, Double) throws -> Void)?
+    public var liveKernelSamples = 0
 
     /// - Throws: for an unknown accelerator, unreadable weather or controller parameters out of range.
     public init(spec: ScenarioSpec) throws {

@@ -105,6 +105,7 @@ extension FacilitySimulation {
         var nextInputChange = 0.0
         var lastProgress = -1.0
         var pendingArrival: Request?
+        var nextLiveSample = liveKernelSamples > 0 ? 0 : Double.infinity
 
         // Warm start: the thermal steady state of the first hour's expected load, at the clock a controller would hold.
         for i in cohorts.indices {
@@ -168,23 +169,28 @@ extension FacilitySimulation {
         /// Plans replica r's next iteration at `now` and moves its GPUs' power to the new phase.
         func startIteration(_ r: Int) throws {
             let old = replicas[r].utilisation
-            var planned: (end: Double, phase: IterationPhase, sequences: Int)?
+            var planned: (end: Double, phase: IterationPhase, sequences: Int, context: Int)?
             if aggregate {
                 if let it = try replicas[r].fast?.nextIteration(atSeconds: now) {
                     // Every prefill entry is a whole prompt and produces its first token; a decode entry one token.
                     replicas[r].producing = it.sequences
                     replicas[r].retiring = it.phase == .decode ? it.sequences : it.tokens + it.sequences
-                    planned = (it.endSeconds, it.phase, it.sequences)
+                    planned = (it.endSeconds, it.phase, it.sequences, it.totalContext)
                 }
             } else if let it = try replicas[r].general?.nextIteration(atSeconds: now) {
-                var producing = 0, retiring = 0
+                var producing = 0, retiring = 0, context = 0
                 for e in it.batch.entries {
                     if e.producesToken { producing += 1 }
                     retiring += e.phase == .decode ? 1 : e.tokens + (e.producesToken ? 1 : 0)
+                    if e.phase == .decode { context += e.priorContext + 1 }
                 }
                 replicas[r].producing = producing
                 replicas[r].retiring = retiring
-                planned = (it.endSeconds, it.phase, it.batch.sequenceCount)
+                planned = (it.endSeconds, it.phase, it.batch.sequenceCount, context)
+            }
+            if let planned, r == 0, planned.phase == .decode, let probe = liveKernelProbe, now >= nextLiveSample {
+                try probe(planned.sequences, planned.context, planned.end - now)
+                nextLiveSample += horizon / Double(max(liveKernelSamples, 1))
             }
             if let planned {
                 replicas[r].busy = true
