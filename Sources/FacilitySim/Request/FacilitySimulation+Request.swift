@@ -105,6 +105,8 @@ extension FacilitySimulation {
         var nextInputChange = 0.0
         var lastProgress = -1.0
         var pendingArrival: Request?
+        // `IterationPower.decodeUtilisation` tabulated by batch size (the same function, evaluated once per size).
+        let decodeUtilisation = (0...setup.scheduler.maxBatchSize).map { IterationPower.decodeUtilisation(sequences: $0, accelerator: accelerator) }
         var nextLiveSample = liveKernelSamples > 0 ? 0 : Double.infinity
 
         // Warm start: the thermal steady state of the first hour's expected load, at the clock a controller would hold.
@@ -139,16 +141,18 @@ extension FacilitySimulation {
         }
 
         /// Advances every cohort and account from where they are to `t` under the present (constant) inputs.
+        var union: [ClosedRange<Double>] = []
+        union.reserveCapacity(cohorts.count)
         func advance(to t: Double) {
             let dt = t - advancedTo
             guard dt > 0 else { return }
-            var union: [ClosedRange<Double>] = []
+            union.removeAll(keepingCapacity: true)
             for i in cohorts.indices {
                 let u = busyUtilisation[i] / Double(cohorts[i].gpus)
                 if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: u / scale) { union.append(above) }
                 activitySeconds += busyUtilisation[i] * dt
             }
-            secondsAbove += FacilitySimulation.unionLength(union)
+            if !union.isEmpty { secondsAbove += FacilitySimulation.unionLength(union) }
             accounts.add(powers, for: dt)
             if powers[.chiller] > 0 { chillerSeconds += dt }
             advancedTo = t
@@ -194,8 +198,9 @@ extension FacilitySimulation {
             }
             if let planned {
                 replicas[r].busy = true
-                replicas[r].utilisation = IterationPower.utilisation(phase: planned.phase, sequences: planned.sequences,
-                                                                     accelerator: accelerator)
+                replicas[r].utilisation = planned.phase != .decode ? 1
+                    : planned.sequences < decodeUtilisation.count ? decodeUtilisation[planned.sequences]
+                    : IterationPower.decodeUtilisation(sequences: planned.sequences, accelerator: accelerator)
                 try sim.schedule(.iterationEnd(r), at: planned.end, priority: 3)
             } else {
                 replicas[r].busy = false
@@ -344,8 +349,9 @@ extension FacilitySimulation {
         switch setup.spec.arrivals {
         case .load:
             let saturated = rate.requestsPerGPUSecond * servingGPUs
-            let load = spec.load, start = spec.startHour
-            return RequestSource(rate: { t in saturated * load.utilisation(atHourIndex: start + Int(t / 3600)) },
+            let hours = max(1, Int((spec.horizonSeconds / 3600).rounded(.up)))
+            let rates = (0..<hours).map { saturated * spec.load.utilisation(atHourIndex: spec.startHour + $0) }
+            return RequestSource(rate: { t in rates[min(Int(t / 3600), hours - 1)] },
                                  envelope: max(saturated, 1e-12), homogeneous: false, setup: setup, seed: seed, replication: replication)
         case .poisson(let r):
             return RequestSource(rate: { _ in r }, envelope: r, homogeneous: true, setup: setup, seed: seed, replication: replication)
