@@ -3,14 +3,21 @@ import FacilitySim
 import Foundation
 
 extension SpecBuilder {
-    /// Reads the optional `serving:` block (issue 5). Absent: the run does not model tokens.
+    /// Reads the optional `serving:` block (issue 5). Absent: the run does not model tokens (and `fidelity: request`,
+    /// which needs requests to simulate, is an error).
     ///
     /// Every key is read (so one bad field never hides another); relative paths (kernel profile, trace) resolve
     /// against the scenario's directory; the kernel profile defaults to `profiles/cpu-110M.json` beside the
     /// scenario. A last cross-check builds the serving set-up (model preset, weights fitting the replica's memory,
     /// the kernel profile's contents) and reports what fails at `serving`.
     func readServing() -> ((inout ScenarioSpec) -> Void)? {
-        guard let m = root.mapping("serving") else { return nil }
+        guard let m = root.mapping("serving") else {
+            if !root.contains("serving"), root.value("fidelity")?.scalar?.string.lowercased() == "request" {
+                reader.error(at: root.value("fidelity"), "fidelity",
+                             "request fidelity simulates requests to a served model: add a serving block (model, arrivals, …)")
+            }
+            return nil
+        }
         defer { m.rejectUnknownKeys() }
         var s = ServingSpec()
         var ok = true

@@ -83,4 +83,9 @@ final class ServingBlockTests: XCTestCase {
     func testModelThatDoesNotFitIsRefused() {
         XCTAssertEqual(paths("serving:\n  model: Llama-2-70B\n  efficiency: {source: ideal}\n"), ["serving"])
     }
+
+    /// Request fidelity without a serving block has nothing to simulate: reported at `fidelity`.
+    func testRequestFidelityNeedsServing() {
+        XCTAssertEqual(paths("fidelity: request\n"), ["fidelity"])
+    }
 }
