@@ -8,7 +8,16 @@ extension FacilitySimulation {
     /// - Throws: `FacilityModelError` when the economics parameters are invalid.
     func economicsSummary(for summary: RunSummary, series: TimeSeries) throws -> EconomicsSummary? {
         guard let economics = spec.economics else { return nil }
-        let p = economics.parameters
+        var p = economics.parameters
+        // A fluid run knows tokens but not requests: one inference is then the mean output length of the serving
+        // block's length mix (its nominal mean: the clamp to [1, max_tokens] is ignored). A request-fidelity run
+        // divides by its completed requests instead (CostOfOwnership).
+        if p.tokensPerInference == nil, summary.requests == nil, let serving = spec.serving {
+            switch serving.arrivals {
+            case .trace: break
+            default: p.tokensPerInference = Self.nominalMean(serving.outputTokens)
+            }
+        }
         var price = p.energyPriceUsdPerKilowattHour
         if let prices = p.hourlyEnergyPricesUsdPerKilowattHour, !prices.isEmpty,
            let times = series.column("time_s"), let power = series.column("facility_power_w") {
@@ -28,5 +37,14 @@ extension FacilitySimulation {
             annualCostByCategoryUsd: cost.annualCostByCategoryUsd, horizonCostUsd: cost.horizonCostUsd,
             investmentByCategoryUsd: cost.investmentByCategoryUsd, cloudReference: p.cloud?.label,
             energyPriceUsdPerKilowattHour: price)
+    }
+
+    /// Mean of a length distribution before rounding and clamping, tokens.
+    static func nominalMean(_ d: ServingSpec.LengthDistribution) -> Double {
+        switch d {
+        case .constant(let n): return n
+        case .lognormal(let mean, _), .exponential(let mean): return mean
+        case .uniform(let lower, let upper): return (lower + upper) / 2
+        }
     }
 }

@@ -71,8 +71,11 @@ extension FacilitySimulation {
             summary.coolingUnitFailures = coolingUnits.failures
             if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
         }
-        summary.economics = try economicsSummary(for: summary, series: series)
-        return RunResult(summary: summary, timeSeries: series)
+        var result = RunResult(summary: summary, timeSeries: series)
+        applyServingFigures(to: &result.summary)
+        // Economics last: it prices the tokens and requests the serving model has just filled in.
+        result.summary.economics = try economicsSummary(for: result.summary, series: series)
+        return result
     }
 }
 

@@ -24,8 +24,8 @@ public enum Benchmarks {
         rows.append(BenchmarkRow(
             name: "Inference throughput", target: "10,000–50,000 tokens/s",
             measured: tps.map { "\(SVGText.fixed($0, 0)) tokens/s" } ?? "—",
-            verdict: tps.map { throughputRange.contains($0) ? .pass : .fail } ?? .notModelled,
-            definition: "Mean output tokens per second over the horizon, whole facility (serving model: roofline with efficiencies calibrated on the committed CPU kernel profile).",
+            verdict: tps.map { $0 >= throughputRange.lowerBound ? .pass : .fail } ?? .notModelled,
+            definition: "Mean output tokens per second over the horizon, whole facility (serving model: roofline with efficiencies calibrated on the committed CPU kernel profile); pass at ≥ 10,000 tokens/s. Above 50,000 the hall is larger than the document's range describes (0.4–2 HGX H100 nodes at 70B, shared references §6), which is not a failure.",
             provenance: .calibrated))
         rows.append(BenchmarkRow(
             name: "PUE target", target: "≤ 1.10", measured: SVGText.fixed(s.pue, 3),
