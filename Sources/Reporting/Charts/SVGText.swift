@@ -26,10 +26,12 @@ enum SVGText {
         return String(format: "%.2f", r)
     }
 
-    /// A figure with `digits` significant digits, thousands separated by a thin space-free comma (1,234.5).
+    /// A figure with `digits` significant digits, thousands separated by commas (1,234.5); whole numbers are written
+    /// without decimals (8, 8,760).
     static func number(_ x: Double, digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : "−∞") }
         if x == 0 { return "0" }
+        if x == x.rounded(), abs(x) < 1e15, abs(x) >= 1 { return grouped(String(Int64(x))) }
         let magnitude = Int(floor(log10(abs(x))))
         let decimals = max(0, digits - 1 - magnitude)
         let text = String(format: "%.\(min(decimals, 12))f", x)
