@@ -51,7 +51,7 @@ public final class FacilitySimulation {
         self.spec = spec
         var plant = try FacilityPlant(spec: spec)
         (servingSetup, servingRate) = try FacilitySimulation.serving(spec, accelerator: plant.accelerator)
-        plant.gpuActivityScale = servingRate?.saturatedActivity ?? 1
+        plant.servingRate = servingRate
         self.plant = plant
         self.cohorts = plant.makeCohorts()
         self.controller = try spec.thermalManagement.makeController()

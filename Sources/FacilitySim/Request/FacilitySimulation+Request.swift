@@ -49,8 +49,8 @@ extension FacilitySimulation {
     ///   exactly under piecewise-constant power, and only when its power changes (a run of equal decode batches
     ///   costs no thermal work). Simplification: a busy GPU's module is as warm as its cohort's mean.
     /// - The plant is quasi-steady per hour, as in fluid fidelity: non-IT powers are evaluated at each hour (and clock
-    ///   change) from the previous hour's measured mean activity (the first hour: the load's expectation); IT power is
-    ///   exact at every instant.
+    ///   change) at the hour's offered load (offered request rate over the hall's saturated rate); the rest of the
+    ///   server (CPU, memory, NICs) follows the same offered load; GPU power, and so IT power, is exact at every instant.
     /// - Throttling: reactive readings every sensor period, predictive decisions every forecast horizon with the
     ///   cohort's present power; a clock change slows every iteration planned after it (`ClockedTiming`).
     func runRequestFidelity(setup: ServingSetup, rate: ServingRate, progress: ((Double) -> Void)?) throws -> RunResult {
@@ -60,7 +60,6 @@ extension FacilitySimulation {
         let accelerator = plant.accelerator
         let clockCount = accelerator.clockStates.count
         let tp = setup.tensorParallel
-        let scale = plant.gpuActivityScale
         let timings = try cohorts.map { _ in try ClockedTiming(model: setup.timing, clockStates: accelerator.clockStates) }
         let aggregate = !setup.scheduler.chunkedPrefill
         var replicas: [Replica] = []
@@ -99,8 +98,11 @@ extension FacilitySimulation {
         var weather = plant.weather(atHour: hourIndex)
         var economiser = Economiser()
         var hourStartEconomiser = economiser
-        var plantUtilisation = spec.load.utilisation(atHourIndex: hourIndex)
-        var activitySeconds = 0.0, lastHourStart = 0.0   // Σ u·dt over all GPUs since the hour began
+        // The offered load of the hour (its request rate over the hall's saturated rate, ≤ 1): the rest of the server
+        // (CPU, memory, NICs) and the plant's quasi-steady operating point follow it, as in fluid fidelity.
+        let saturatedRequestRate = rate.requestsPerGPUSecond * servingGPUs
+        let hourlyRequestRates = try hourlyOfferedRates(setup: setup, saturatedRequestRate: saturatedRequestRate)
+        var offeredLoad = min(1, hourlyRequestRates[0] / saturatedRequestRate)
         var now = 0.0, advancedTo = 0.0, secondsAbove = 0.0, peakFacilityWatts = 0.0, chillerSeconds = 0.0
         var nextInputChange = 0.0
         var lastProgress = -1.0
@@ -114,7 +116,7 @@ extension FacilitySimulation {
             var probe = economiser
             for index in 0..<clockCount {
                 cohorts[i].setClock(index, accelerator: accelerator)
-                _ = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+                _ = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
                 if controller == .none || cohorts[i].chain.steadyState(cohorts[i].inputs).moduleCelsius <= limit { break }
             }
             cohorts[i].clockChanges = 0
@@ -122,7 +124,7 @@ extension FacilitySimulation {
             for r in cohortReplicas[i] { replicas[r].fast?.timing = timings[i].models[cohorts[i].clockIndex] }
         }
         var probe = economiser
-        _ = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+        _ = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
         let initialStored = cohorts.reduce(0) { $0 + $1.storedHeatJoules }
 
@@ -131,7 +133,7 @@ extension FacilitySimulation {
             let c = cohorts[i]
             let u = busyUtilisation[i] / Double(c.gpus)
             let gpuWatts = accelerator.powerWatts(utilisation: u, clock: c.clockRatio)
-            let heat = plant.cohortHeat(technology: c.technology, utilisation: u / scale, gpuWatts: gpuWatts)
+            let heat = plant.cohortHeat(technology: c.technology, utilisation: offeredLoad, gpuWatts: gpuWatts)
             cohorts[i].inputs.modulePowerWatts = gpuWatts
             cohorts[i].inputs.sinkPowerWatts = heat.sinkWattsPerGPU * Double(c.chain.modulesPerSink)
             cohorts[i].heatToAirWatts = Double(c.gpus) * heat.airWattsPerGPU
@@ -148,9 +150,7 @@ extension FacilitySimulation {
             guard dt > 0 else { return }
             union.removeAll(keepingCapacity: true)
             for i in cohorts.indices {
-                let u = busyUtilisation[i] / Double(cohorts[i].gpus)
-                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: u / scale) { union.append(above) }
-                activitySeconds += busyUtilisation[i] * dt
+                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: offeredLoad) { union.append(above) }
             }
             if !union.isEmpty { secondsAbove += FacilitySimulation.unionLength(union) }
             accounts.add(powers, for: dt)
@@ -161,7 +161,7 @@ extension FacilitySimulation {
         /// The plant's quasi-steady non-IT powers and coolant temperature; IT power and cohort inputs stay actual.
         func evaluatePlant() {
             var e = hourStartEconomiser
-            let point = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+            let point = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts,
                                              economiser: &e)
             economiser = e
             powers = point.powers
@@ -260,12 +260,8 @@ extension FacilitySimulation {
                 try scheduleNextArrival()
             case .hour(let k):
                 advance(to: entry.time)
-                if k > 0, now > lastHourStart {
-                    plantUtilisation = activitySeconds / (Double(spec.facility.gpus) * (now - lastHourStart)) / scale
-                }
-                activitySeconds = 0
-                lastHourStart = now
-                hourIndex = spec.startHour + k
+                offeredLoad = min(1, hourlyRequestRates[min(k, hourlyRequestRates.count - 1)] / saturatedRequestRate)
+                        hourIndex = spec.startHour + k
                 hourStartEconomiser = economiser
                 weather = plant.weather(atHour: hourIndex)
                 nextInputChange = Double(k + 1) * 3600
@@ -277,8 +273,7 @@ extension FacilitySimulation {
                 }
             case .sample:
                 advance(to: entry.time)
-                let meanActivity = busyUtilisation.reduce(0, +) / Double(spec.facility.gpus)
-                series.append(FacilitySimulation.row(time: now, utilisation: meanActivity / scale, weather: weather,
+                series.append(FacilitySimulation.row(time: now, utilisation: offeredLoad, weather: weather,
                                                      supply: supplyCelsius, powers: powers, cohorts: cohorts))
                 let next = now + spec.samplingIntervalSeconds
                 if next <= horizon { try sim.schedule(.sample, at: next, priority: 1) }
@@ -305,12 +300,17 @@ extension FacilitySimulation {
                 let window = min(spec.thermalManagement.forecastHorizonSeconds, horizon - now)
                 for i in cohorts.indices where window > 0 {
                     let cohort = cohorts[i]
-                    let u = busyUtilisation[i] / Double(cohort.gpus) / scale
+                    let gpuWatts = { (clock: Double) in
+                        accelerator.powerWatts(utilisation: busyUtilisation[i] / Double(cohort.gpus), clock: clock) }
                     let o = ThrottleObservation(
                         timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
                         clockStateCount: clockCount,
                         forecastPeakCelsius: { index in
-                            let inputs = self.plant.inputs(for: cohort, utilisation: u, clock: accelerator.clockStates[index])
+                            let clock = accelerator.clockStates[index], watts = gpuWatts(clock)
+                            let heat = self.plant.cohortHeat(technology: cohort.technology, utilisation: offeredLoad, gpuWatts: watts)
+                            let inputs = ThermalChain.Inputs(modulePowerWatts: watts,
+                                                             sinkPowerWatts: heat.sinkWattsPerGPU * Double(cohort.chain.modulesPerSink),
+                                                             coolantCelsius: cohort.inputs.coolantCelsius)
                             return cohort.chain.trajectory(from: cohort.state, inputs: inputs).maximumModuleCelsius(until: window)
                         })
                     let index = controller.decide(o)
@@ -362,6 +362,31 @@ extension FacilitySimulation {
                                  setup: setup, seed: seed, replication: replication)
         case .trace(let path):
             return RequestSource(trace: try RequestTrace.load(path: path), setup: setup)
+        }
+    }
+
+    /// Offered requests per second in each hour of the run, for the offered load: the load profile's rate, the
+    /// Poisson rate, the diurnal rate's exact hourly mean (∫λ dt / 3600), or the trace's arrivals in the hour.
+    /// - Throws: `ServingError` for an unreadable trace.
+    func hourlyOfferedRates(setup: ServingSetup, saturatedRequestRate: Double) throws -> [Double] {
+        let hours = max(1, Int((spec.horizonSeconds / 3600).rounded(.up)))
+        switch setup.spec.arrivals {
+        case .load:
+            return (0..<hours).map { saturatedRequestRate * spec.load.utilisation(atHourIndex: spec.startHour + $0) }
+        case .poisson(let r):
+            return Array(repeating: r, count: hours)
+        case .diurnal(let mean, let amplitude, let peakHour):
+            let process = ArrivalProcess.diurnal(.init(meanPerSecond: mean, amplitude: amplitude,
+                                                       peakSeconds: (peakHour - Double(spec.startHour % 24)) * 3600))
+            return (0..<hours).map {
+                (process.expectedArrivals(untilSeconds: Double($0 + 1) * 3600) - process.expectedArrivals(untilSeconds: Double($0) * 3600)) / 3600
+            }
+        case .trace(let path):
+            var counts = [Double](repeating: 0, count: hours)
+            for r in try RequestTrace.load(path: path) where r.arrivalSeconds < Double(hours) * 3600 {
+                counts[Int(r.arrivalSeconds / 3600)] += 1 / 3600
+            }
+            return counts
         }
     }
 }
