@@ -103,6 +103,8 @@ extension FacilitySimulation {
         let saturatedRequestRate = rate.requestsPerGPUSecond * servingGPUs
         let hourlyRequestRates = try hourlyOfferedRates(setup: setup, saturatedRequestRate: saturatedRequestRate)
         var offeredLoad = min(1, hourlyRequestRates[0] / saturatedRequestRate)
+        let expectedRequests = hourlyRequestRates.reduce(0, +) * min(horizon, 3600)
+        latencies.reserve(Int(min(expectedRequests * 1.05, 1e8)))
         var now = 0.0, advancedTo = 0.0, secondsAbove = 0.0, peakFacilityWatts = 0.0, chillerSeconds = 0.0
         var nextInputChange = 0.0
         var lastProgress = -1.0
