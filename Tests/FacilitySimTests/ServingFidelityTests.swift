@@ -133,6 +133,32 @@ final class ServingFidelityTests: XCTestCase {
         XCTAssertEqual(Double(counts.arrived), lambda * horizon, accuracy: 4 * (lambda * horizon).squareRoot())
     }
 
+    /// A trace is replayed as written: three requests (prompts 100, 200, 50; outputs 10, 20, 5 tokens) arriving at
+    /// 0, 1 and 2 s on one GPU all complete within 60 s, so exactly 10 + 20 + 5 = 35 output tokens are generated; the
+    /// first request, alone on an idle server, starts at once, so its time to first token is its one prefill iteration
+    /// (> 0 and well under a second). A request whose context cannot fit the KV cache (a 1,000,000-token prompt, far
+    /// beyond Llama-3.1-8B's ≈ 440,000 tokens of KV on one H100) is refused with a `requestTooLarge` error, not a trap.
+    func testTraceReplayAndOversizedRequest() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ft-trace-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("good.csv"), bad = dir.appendingPathComponent("bad.csv")
+        try "arrival_seconds,prompt_tokens,output_tokens\n0,100,10\n1,200,20\n2,50,5\n".write(to: good, atomically: true, encoding: .utf8)
+        try "arrival_seconds,prompt_tokens,output_tokens\n0,1000000,10\n".write(to: bad, atomically: true, encoding: .utf8)
+        var serving = llama8B
+        serving.arrivals = .trace(path: good.path)
+        let s = try FacilitySimulation(spec: spec(gpus: 1, seconds: 60, fidelity: .request, serving: serving)).run().summary
+        XCTAssertEqual(s.requests, RequestCounts(arrived: 3, completed: 3, inFlight: 0))
+        XCTAssertEqual(s.tokensGenerated, 35)
+        let ttft = try XCTUnwrap(s.latencySeconds).timeToFirstToken
+        XCTAssertGreaterThan(ttft.mean, 0)
+        XCTAssertLessThan(ttft.mean, 1)
+        serving.arrivals = .trace(path: bad.path)
+        XCTAssertThrowsError(try FacilitySimulation(spec: spec(gpus: 1, seconds: 60, fidelity: .request, serving: serving)).run()) {
+            XCTAssertTrue("\($0)".contains("KV cache"), "\($0)")
+        }
+    }
+
     /// Request-fidelity bookkeeping: arrived = completed + in flight; the end-to-end histogram is cumulative, its last
     /// count is every completed request and its bounds are the document's [0.1, 0.5, 1, 2, 5] s; p50 ≤ p90 ≤ p99;
     /// the energy balance closes (≤ 1e-9) with GPU power switching at every iteration; same seed ⇒ same summary.
