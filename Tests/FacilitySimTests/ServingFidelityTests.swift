@@ -159,6 +159,50 @@ final class ServingFidelityTests: XCTestCase {
         }
     }
 
+    /// Throttling slows iterations. With a 35 °C threshold (below the 33 °C coolant + any load's rise) the reactive
+    /// controller starts at the lowest DVFS state, f = 0.5, and never leaves it (the module never falls below
+    /// 35 − 3 K). Every iteration's roofline is then slower: compute time ÷ 0.5, memory time ÷ (1/(0.85 + 0.15/0.5))
+    /// = ÷ 0.870, so under a saturating load the tokens of a fixed window fall to between 0.5 (all compute-bound) and
+    /// 0.870 (all memory-bound) of the full-clock run's; the time series shows clock 0.5 throughout.
+    func testThrottledClockSlowsIterations() throws {
+        var serving = llama8B
+        let probe = try FacilitySimulation(spec: spec(gpus: 1, seconds: 60, fidelity: .fluid, serving: serving))
+        serving.arrivals = .poisson(ratePerSecond: 2 * probe.servingRate!.requestsPerGPUSecond)
+        let full = try FacilitySimulation(spec: spec(gpus: 1, seconds: 120, fidelity: .request, serving: serving)).run()
+        var hot = spec(gpus: 1, seconds: 120, fidelity: .request, serving: serving)
+        hot.thermalManagement = ThermalManagementBlock(gpuTemperatureThresholdCelsius: 35, automaticThrottling: true, controller: .reactive)
+        let throttled = try FacilitySimulation(spec: hot).run()
+        let ratio = try XCTUnwrap(throttled.summary.tokensGenerated) / XCTUnwrap(full.summary.tokensGenerated)
+        print(String(format: "throttled to f = 0.5: tokens %.3f of full clock", ratio))
+        XCTAssertGreaterThan(ratio, 0.5)
+        XCTAssertLessThan(ratio, 1 / (0.85 + 0.15 / 0.5) + 1e-9)
+        XCTAssertEqual(try XCTUnwrap(throttled.timeSeries.column("direct_to_chip_clock")), [0.5, 0.5])
+        XCTAssertEqual(throttled.summary.throttledFraction, 1)
+    }
+
+    /// Chunked prefill runs the general `ContinuousBatchScheduler` (mixed prefill + decode iterations, at TDP): fluid and
+    /// request fidelity still agree within 2 % on tokens and GPU energy at saturation (2 GPUs, 240 s; batches of at most 64
+    /// sequences, 2,048 tokens, outputs lognormal with mean 64), and the energy balance closes. (With *constant*
+    /// output lengths the standing-queue measurement locks into synchronised cohorts that finish together, and
+    /// underestimates the rate a staggered start reaches by ≈ 5 %: see `ServingRate`.)
+    func testChunkedPrefillAgreesAtSaturation() throws {
+        var serving = llama8B
+        serving.chunkedPrefill = true
+        // Small batches and short outputs keep the general scheduler's O(batch) iterations cheap in a debug build.
+        (serving.maxBatchSize, serving.maxBatchedTokens) = (64, 2048)
+        serving.outputTokens = .lognormal(mean: 64, standardDeviation: 64)
+        let fluid = try FacilitySimulation(spec: spec(gpus: 2, seconds: 240, fidelity: .fluid, serving: serving))
+        let f = try fluid.run().summary
+        serving.arrivals = .poisson(ratePerSecond: 2 * fluid.servingRate!.requestsPerGPUSecond * 2)
+        let r = try FacilitySimulation(spec: spec(gpus: 2, seconds: 240, fidelity: .request, serving: serving)).run().summary
+        let (ft, rt) = (try XCTUnwrap(f.tokensGenerated), try XCTUnwrap(r.tokensGenerated))
+        let fGPU = ft / f.tokensPerJouleGpu!, rGPU = rt / r.tokensPerJouleGpu!
+        print(String(format: "chunked prefill, saturated: tokens %+.2f %%, GPU energy %+.2f %%", 100 * (rt / ft - 1), 100 * (rGPU / fGPU - 1)))
+        XCTAssertEqual(rt, ft, accuracy: 0.02 * ft)
+        XCTAssertEqual(rGPU, fGPU, accuracy: 0.02 * fGPU)
+        XCTAssertLessThanOrEqual(r.energyBalanceRelativeError, 1e-9)
+    }
+
     /// Request-fidelity bookkeeping: arrived = completed + in flight; the end-to-end histogram is cumulative, its last
     /// count is every completed request and its bounds are the document's [0.1, 0.5, 1, 2, 5] s; p50 ≤ p90 ≤ p99;
     /// the energy balance closes (≤ 1e-9) with GPU power switching at every iteration; same seed ⇒ same summary.

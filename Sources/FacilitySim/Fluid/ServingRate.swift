@@ -13,6 +13,11 @@ import SimMath
 ///   saturation), and the same under Poisson arrivals at fractions of the saturated rate (`activityAtLoad`): fluid
 ///   fidelity draws P(activity(load));
 /// - requests per GPU-second = completions / (time × GPUs per replica).
+///
+/// Caveat: with constant output lengths a standing queue admits a whole batch at once and its sequences finish
+/// together, cycle after cycle; with chunked prefill that synchronised regime delivers ≈ 5 % fewer tokens than the
+/// staggered regime requests arriving one by one settle into (measured: Llama-3.1-8B, 64 sequences, 64-token outputs).
+/// Length distributions with spread do not lock.
 public struct ServingRate: Sendable, Equatable {
     /// Output tokens per GPU-second at full clock and saturating load.
     public var tokensPerGPUSecond: Double
