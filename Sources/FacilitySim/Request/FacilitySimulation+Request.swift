@@ -101,6 +101,9 @@ extension FacilitySimulation {
         // The offered load of the hour (its request rate over the hall's saturated rate, ≤ 1): the rest of the server
         // (CPU, memory, NICs) and the plant's quasi-steady operating point follow it, as in fluid fidelity.
         let saturatedRequestRate = rate.requestsPerGPUSecond * servingGPUs
+        guard saturatedRequestRate > 0, saturatedRequestRate.isFinite else {
+            throw ServingError.invalidConfiguration(field: "serving", reason: "the saturated request rate is \(saturatedRequestRate) /s")
+        }
         let hourlyRequestRates = try hourlyOfferedRates(setup: setup, saturatedRequestRate: saturatedRequestRate)
         var offeredLoad = min(1, hourlyRequestRates[0] / saturatedRequestRate)
         let expectedRequests = hourlyRequestRates.reduce(0, +) * min(horizon, 3600)
