@@ -18,9 +18,13 @@ struct FactoryTwin: AsyncParsableCommand {
         subcommands: [
             Run.self,
             Validate.self,
+            Sweep.self,
+            Merge.self,
+            Plan.self,
             Bench.self,
             Generate.self,
             Calibrate.self,
+            Replay.self,
         ]
     )
 }

@@ -13,8 +13,9 @@ public enum ScenarioLoader {
 
     /// Loads and validates the scenario at `path`: at most `maximumFileBytes` of UTF-8 YAML, checked by
     /// `YAMLPreflight` (depth, alias expansion, duplicate keys, one document) before Yams composes it.
+    /// `overrides` (`--set PATH=VALUE`) replace fields of the document before validation (see `ScenarioOverride`).
     /// - Throws: `ScenarioError` listing every problem as `FILE:LINE:COLUMN: error: field: message`.
-    public static func load(path: String) throws -> ScenarioSpec {
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> ScenarioSpec {
         let data: Data
         do {
             // Read at most one byte more than the limit, so a huge file (or /dev/zero) is refused, not slurped.
@@ -25,19 +26,20 @@ public enum ScenarioLoader {
             throw ScenarioError([Diagnostic(file: path, line: 1, column: 1, path: "",
                                             message: "cannot read the file: \((error as NSError).localizedDescription)")])
         }
-        return try load(data: data, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent())
+        return try load(data: data, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                        overrides: overrides)
     }
 
     /// Validates the bytes of a scenario file: size, UTF-8, then `parse`.
     /// - Throws: `ScenarioError`.
-    public static func load(data: Data, file: String, baseDirectory: URL) throws -> ScenarioSpec {
+    public static func load(data: Data, file: String, baseDirectory: URL, overrides: [ScenarioOverride] = []) throws -> ScenarioSpec {
         if data.count > maximumFileBytes { throw ScenarioError([tooLarge(file: file)]) }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = firstInvalidUTF8(in: data)
             throw ScenarioError([Diagnostic(file: file, line: line, column: column, path: "",
                                             message: "the file is not UTF-8 text (invalid byte here); a scenario is a YAML text file")])
         }
-        return try parse(text, file: file, baseDirectory: baseDirectory)
+        return try parse(text, file: file, baseDirectory: baseDirectory, overrides: overrides)
     }
 
     /// Largest scenario file accepted, bytes (1 MiB; the shipped scenarios are about 2 kB).
@@ -65,8 +67,7 @@ public enum ScenarioLoader {
     }
 
     /// Parses scenario text; `file` names it in diagnostics, `baseDirectory` resolves relative paths.
-    public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> ScenarioSpec {
-        let reader = ScenarioReader(file: file)
+    public static func parse(_ text: String, file: String, baseDirectory: URL, overrides: [ScenarioOverride] = []) throws -> ScenarioSpec {
         if text.utf8.count > maximumFileBytes { throw ScenarioError([tooLarge(file: file)]) }
         // Depth, alias expansion, duplicate keys and syntax are checked without recursion before Yams composes.
         let preflight = YAMLPreflight.check(text, file: file)
@@ -79,9 +80,13 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, path: "", message: "not valid YAML: \(error)")])
         }
-        guard let root = reader.root(node) else { throw ScenarioError(reader.diagnostics) }
+        // `extends:` (issue 7): the base files merged under this one; each node remembers the file that wrote it.
+        let resolved = try node.map { try ScenarioInheritance.resolve($0, file: file, baseDirectory: baseDirectory) }
+        let reader = ScenarioReader(file: file, sources: resolved?.sources)
+        var overridden = ScenarioOverrides(overrides, file: file)
+        guard let root = reader.root(try overridden.apply(to: resolved?.root)) else { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         let spec = SpecBuilder(reader: reader, root: root, baseDirectory: baseDirectory).build()
-        if !reader.diagnostics.isEmpty { throw ScenarioError(reader.diagnostics) }
+        if !reader.diagnostics.isEmpty { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         guard let spec else {
             throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, path: "", message: "the scenario is incomplete")])
         }

@@ -20,7 +20,11 @@ struct Cohort {
     /// Number of node-2 groups (tanks, racks or heat sinks): gpus / chain.modulesPerSink (a last,
     /// partly filled tank counts as its fraction).
     let sinks: Double
-    let chain: ThermalChain
+    /// The thermal chain in force: the design chain with its conductance to the coolant scaled by the
+    /// coolant-flow fraction when pumps or CDUs are missing.
+    var chain: ThermalChain
+    /// Conductance from node 2 to the coolant at design flow, W/K.
+    let designSinkConductance: Double
     /// Offset of this cohort's coolant inlet above the facility-water supply, K (CDU approach);
     /// nil for air-cooled cohorts, whose inlet is the room air.
     let coolantOffsetKelvin: Double?
@@ -33,6 +37,9 @@ struct Cohort {
     // Accumulators over the run.
     var heatToCoolantJoules: Double = 0
     var heatToAirJoules: Double = 0
+    /// Δ heat stored in the cohort's GPUs in service since the start, J (the in-service share changes at
+    /// failures and replacements, so it is accumulated rather than taken as end minus start).
+    var storedChangeJoules: Double = 0
     /// GPU electrical energy of the whole cohort, J.
     var electricalJoules: Double = 0
     var maxModuleCelsius: Double
@@ -53,6 +60,20 @@ struct Cohort {
     var workDemanded: Double = 0
     /// Clock changes applied.
     var clockChanges = 0
+
+    // Failures (issue 6).
+    /// GPUs in service (not failed, not awaiting replacement).
+    var gpusInService: Int
+    /// What is left of the Exp(1) draw before the cohort's next GPU failure (see `GPUHazard`).
+    var failureBudget = Double.infinity
+    /// The cohort's next GPU failure, when it falls before the next input change.
+    var pendingFailure: EventHandle?
+    /// GPU failures so far.
+    var failures = 0
+    /// Full-clock GPU work the load demanded from failed GPUs, GPU-seconds.
+    var workLostToFailures: Double = 0
+    /// ∫ (GPUs in service × throughput ratio) dt: the capacity the cohort offered, GPU-seconds at full clock.
+    var capacitySeconds: Double = 0
     /// The pending reactive decision, if one is scheduled.
     var pendingDecision: EventHandle?
     /// A decided clock change waits for its actuation delay.
@@ -67,6 +88,8 @@ struct Cohort {
         self.gpus = gpus
         self.sinks = Double(gpus) / Double(chain.modulesPerSink)
         self.chain = chain
+        self.designSinkConductance = chain.sinkConductanceWattsPerKelvin
+        self.gpusInService = gpus
         self.coolantOffsetKelvin = coolantOffsetKelvin
         self.state = initial
         self.inputs = ThermalChain.Inputs(modulePowerWatts: 0, sinkPowerWatts: 0, coolantCelsius: initial.sinkCelsius)
@@ -82,30 +105,50 @@ struct Cohort {
         throughputRatio = accelerator.memoryBoundThroughputRatio(clock: clockRatio)
     }
 
-    /// Total heat stored in the cohort above 0 °C, J.
-    var storedHeatJoules: Double { sinks * chain.storedHeatJoules(state) }
+    /// Share of the cohort's GPUs in service: every heat flow of the chain counts for this share, since the
+    /// chain stands for one GPU in service and its share of the tank (Simplification: a failed GPU's tank
+    /// neighbours are computed as if it still ran — conservative by at most one GPU's heat in a tank).
+    var inServiceShare: Double { Double(gpusInService) / Double(gpus) }
 
-    /// Heat flowing into the coolant right now, W (all node-2 groups).
-    var heatToCoolantWatts: Double {
-        sinks * chain.sinkConductanceWattsPerKelvin * (state.sinkCelsius - inputs.coolantCelsius)
+    /// Scales the conductance to the coolant by the coolant-flow fraction (1 = design flow).
+    mutating func setCoolantFlow(fraction: Double) {
+        chain.sinkConductanceWattsPerKelvin = designSinkConductance * max(fraction, 1e-3)
     }
 
     /// Advances the exact solution by `dt` s under the current inputs, accumulating heat flows, the
     /// peak module temperature and GPU-seconds above `limit`; returns the sub-interval above the limit.
     mutating func advance(by dt: Double, limit: Double, utilisation: Double) -> ClosedRange<Double>? {
         guard dt > 0 else { return nil }
-        let work = Double(gpus) * utilisation * dt
-        workDemanded += work
-        workDelivered += work * throughputRatio
-        if clockIndex > 0 { gpuSecondsThrottled += Double(gpus) * dt }
-        electricalJoules += Double(gpus) * inputs.modulePowerWatts * dt
+        let inService = Double(gpusInService)
+        workDemanded += Double(gpus) * utilisation * dt
+        workLostToFailures += Double(gpus - gpusInService) * utilisation * dt
+        workDelivered += inService * utilisation * dt * throughputRatio
+        capacitySeconds += inService * throughputRatio * dt
+        if clockIndex > 0 { gpuSecondsThrottled += inService * dt }
+        electricalJoules += inService * inputs.modulePowerWatts * dt
+        let share = inServiceShare
         let trajectory = chain.trajectory(from: state, inputs: inputs)
-        heatToCoolantJoules += sinks * trajectory.heatToCoolantJoules(until: dt)
+        heatToCoolantJoules += sinks * share * trajectory.heatToCoolantJoules(until: dt)
         heatToAirJoules += heatToAirWatts * dt
+        guard gpusInService > 0 else {
+            // Every GPU is out: the chain relaxes, but no GPU is there to be hot.
+            let end = trajectory.state(at: dt)
+            storedChangeJoules += sinks * share * (chain.storedHeatJoules(end) - chain.storedHeatJoules(state))
+            state = end
+            return nil
+        }
         maxModuleCelsius = max(maxModuleCelsius, trajectory.maximumModuleCelsius(until: dt))
         let above = trajectory.intervalAbove(limit, until: dt)
-        if let above { gpuSecondsAboveLimit += Double(gpus) * (above.upperBound - above.lowerBound) }
-        state = trajectory.state(at: dt)
+        if let above { gpuSecondsAboveLimit += inService * (above.upperBound - above.lowerBound) }
+        let end = trajectory.state(at: dt)
+        storedChangeJoules += sinks * share * (chain.storedHeatJoules(end) - chain.storedHeatJoules(state))
+        state = end
         return above
+    }
+
+    /// Uses up the failure budget over the next `dt` s of the current trajectory.
+    mutating func consumeFailureBudget(_ hazard: GPUHazard, dt: Double) {
+        guard failureBudget.isFinite, gpusInService > 0, dt > 0 else { return }
+        failureBudget -= Double(gpusInService) * hazard.integral(chain.trajectory(from: state, inputs: inputs), until: dt)
     }
 }

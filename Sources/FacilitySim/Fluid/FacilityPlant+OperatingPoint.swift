@@ -7,8 +7,13 @@ extension FacilityPlant {
     /// Heat paths: each GPU's own power enters its module (node 1); the rest of the server's power
     /// (other components and PSU loss) enters node 2 — all of it in a tank, the liquid-captured share
     /// on cold plates — and the remainder goes to room air, as does everything in an air-cooled server.
+    ///
+    /// Missing cooling units (`capacity` < 1) act physically: less coolant flow lowers each liquid cohort's
+    /// conductance to the coolant, fewer dry coolers or towers widen the approach at a given heat, fewer
+    /// chillers cap the trim; the supply then floats above the set-point and the chips warm.
+    /// Failed GPUs draw nothing and give no heat: powers and heat count the GPUs in service.
     func operatingPoint(utilisation u: Double, weather: WeatherConditions, hour: Int, cohorts: inout [Cohort],
-                        economiser: inout Economiser) -> PlantPoint {
+                        economiser: inout Economiser, capacity: CoolingCapacity = CoolingCapacity()) -> PlantPoint {
         var powers = SubsystemPowers()
         var liquidHeat = 0.0, airHeat = 0.0, liquidDesign = 0.0, secondaryFlowRatio = 0.0
         for i in cohorts.indices {
@@ -16,13 +21,14 @@ extension FacilityPlant {
             // Each cohort runs at its own DVFS state (the whole cohort throttles together).
             let gpuWatts = accelerator.powerWatts(utilisation: servingRate?.activity(atLoad: u) ?? u, clock: cohorts[i].clockRatio)
             let heat = cohortHeat(technology: technology, utilisation: u, gpuWatts: gpuWatts)
-            let gpus = Double(cohorts[i].gpus)
+            let gpus = Double(cohorts[i].gpusInService)
+            let installed = Double(cohorts[i].gpus)
             powers.it += gpus * heat.serverWatts
             switch technology {
             case .liquidImmersion, .none:
-                liquidDesign += gpus * designLiquidServerWattsPerGPU
+                liquidDesign += installed * designLiquidServerWattsPerGPU
             case .directToChip:
-                liquidDesign += gpus * PlantDefaults.liquidCaptureFraction * designLiquidServerWattsPerGPU
+                liquidDesign += installed * PlantDefaults.liquidCaptureFraction * designLiquidServerWattsPerGPU
             case .air:
                 break
             }
@@ -37,6 +43,13 @@ extension FacilityPlant {
             }
         }
         if liquidDesign > 0 { secondaryFlowRatio = liquidHeat / liquidDesign }
+        // Variable-speed pumps follow the heat; when fewer pumps (or CDUs) run than the flow needs, the running
+        // ones deliver their fraction of design flow and the conductance to the coolant falls in proportion.
+        let flowShortfall = secondaryFlowRatio > capacity.coolantFlow && secondaryFlowRatio > 0
+        let deliveredFlowRatio = flowShortfall ? capacity.coolantFlow : secondaryFlowRatio
+        for i in cohorts.indices where cohorts[i].technology != .air {
+            cohorts[i].setCoolantFlow(fraction: flowShortfall ? capacity.coolantFlow / secondaryFlowRatio : 1)
+        }
 
         // Power chain serving the IT: PDU then UPS. Their losses heat the electrical rooms (air).
         let pduLoss = pdu.lossWatts(outputWatts: powers.it)
@@ -77,7 +90,9 @@ extension FacilityPlant {
         if liquidHeat > 0 {
             // Warm-water loop: fans (or tower) modulate to hold the set-point; the chiller trims the rest.
             let toReject = liquidHeat - recovered.fromFacilityWatts
-            let designShare = max(toReject / liquidDesign, 0)
+            // Fewer heat-rejection units: the same heat over less air, so the approach scales as 1/fraction.
+            let rejection = max(capacity.heatRejection, 1e-3)
+            let designShare = max(toReject / liquidDesign, 0) / rejection
             let available = setpointCelsius - sinkCelsius
             var fanRatio = available > 0 ? approach * designShare / available : .infinity
             if fanRatio > 1 {
@@ -87,11 +102,19 @@ extension FacilityPlant {
                 case .none:
                     supply = floating
                 case .trim, .full:
-                    let trim = toReject * min(1, (floating - setpointCelsius) / PlantDefaults.loopDesignRiseKelvin)
+                    var trim = toReject * min(1, (floating - setpointCelsius) / PlantDefaults.loopDesignRiseKelvin)
+                    // Trim capacity: the liquid design heat (Assumption) times the chillers' running fraction.
+                    // Beyond it the supply floats to where the trim needed equals the capacity.
+                    let trimCapacity = capacity.chiller * liquidDesign
+                    if trim > trimCapacity {
+                        trim = trimCapacity
+                        supply = max(setpointCelsius, floating - PlantDefaults.loopDesignRiseKelvin * trimCapacity / max(toReject, 1e-9))
+                    }
                     chillerWatts += chiller.powerWatts(heatWatts: trim, supplyCelsius: setpointCelsius, sinkCelsius: sinkCelsius + approach)
                 }
             }
-            let fans = Pump(designFlowCubicMetersPerSecond: 1, designPressurePascals: fanFraction * liquidDesign, efficiency: 1)
+            let fans = Pump(designFlowCubicMetersPerSecond: 1, designPressurePascals: fanFraction * liquidDesign * rejection,
+                            efficiency: 1)
             powers[tower ? .coolingTower : .coolingFans] += toReject > 0 ? fans.powerWatts(flowRatio: fanRatio) : 0
             rejected += toReject
             // Facility-water pumps (300 kPa) and technology-loop pumps (tank oil / CDU secondary).
@@ -100,7 +123,10 @@ extension FacilityPlant {
                              efficiency: PlantDefaults.waterPumpEfficiency)
             let secondary = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.secondaryPumpPressure,
                                  efficiency: PlantDefaults.secondaryPumpEfficiency)
-            powers[.coolingPumps] += water.powerWatts(flowRatio: secondaryFlowRatio) + secondary.powerWatts(flowRatio: secondaryFlowRatio)
+            // In a shortfall the running pumps run at their design point (N pumps share design flow equally).
+            powers[.coolingPumps] += flowShortfall
+                ? capacity.coolantFlow * (water.designPowerWatts + secondary.designPowerWatts)
+                : water.powerWatts(flowRatio: deliveredFlowRatio) + secondary.powerWatts(flowRatio: deliveredFlowRatio)
         }
         // Chilled-water and condenser-water pumps of the room-air cooling, sized on the design air heat.
         let airDesign = max(airCoilHeat, 1)

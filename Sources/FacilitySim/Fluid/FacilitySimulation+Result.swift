@@ -23,7 +23,7 @@ extension FacilitySimulation {
     }
 
     func makeResult(accounts: EnergyAccounts, series: TimeSeries, storedHeatChange: Double, secondsAbove: Double,
-                    peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
+                    availableSeconds: Double, peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
                     wallSeconds: Double) -> RunResult {
         let it = accounts.itJoules
         let total = accounts.totalJoules
@@ -38,7 +38,7 @@ extension FacilitySimulation {
         let gpuSeconds = Double(spec.facility.gpus) * spec.horizonSeconds
         let demanded = cohorts.reduce(0) { $0 + $1.workDemanded }
         let balance = total > 0 ? abs(total - (rejected + reused + storedHeatChange)) / total : 0
-        let summary = RunSummary(
+        var summary = RunSummary(
             scenario: spec.name, seed: spec.seed, version: SimulatorVersion.string, fidelity: spec.fidelity.rawValue,
             accelerator: plant.accelerator.name, gpus: spec.facility.gpus,
             pue: it > 0 ? total / it : 0,
@@ -59,9 +59,18 @@ extension FacilitySimulation {
             chillerSeconds: chillerSeconds, maxCoolantSupplyCelsius: maxSupply,
             throttleController: controller.name,
             throttledFraction: gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.gpuSecondsThrottled } / gpuSeconds : 0,
-            throughputLostFraction: demanded > 0 ? 1 - cohorts.reduce(0) { $0 + $1.workDelivered } / demanded : 0,
+            throughputLostFraction: demanded > 0
+                ? (demanded - cohorts.reduce(0) { $0 + $1.workLostToFailures + $1.workDelivered }) / demanded : 0,
             clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
+        // Operations (issue 6).
+        summary.availability = spec.horizonSeconds > 0 ? availableSeconds / spec.horizonSeconds : 1
+        summary.capacityWeightedAvailability = gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.capacitySeconds } / gpuSeconds : 1
+        if hazard != nil { summary.gpuFailures = cohorts.reduce(0) { $0 + $1.failures } }
+        if !spec.reliability.coolingGroups.isEmpty {
+            summary.coolingUnitFailures = coolingUnits.failures
+            if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
+        }
         var result = RunResult(summary: summary, timeSeries: series)
         applyServingFigures(to: &result.summary)
         return result

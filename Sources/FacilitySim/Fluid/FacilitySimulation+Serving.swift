@@ -12,8 +12,9 @@ extension FacilitySimulation {
     }
 
     /// Fluid-fidelity tokens: `tokensPerGPUSecond × Σ cohort.workDelivered` (work delivered is GPU-seconds of
-    /// full-clock work, already reduced by throttling's memory-bound throughput ratio), and tokens per joule at
-    /// the GPUs, the IT boundary (server input) and the facility boundary (PUE included).
+    /// full-clock work by the GPUs in service, already reduced by throttling's memory-bound throughput ratio), and
+    /// tokens per joule at the GPUs, the IT boundary (server input) and the facility boundary (PUE included); the
+    /// tokens lost to failed GPUs and to throttling at the same rate.
     func applyServingFigures(to s: inout RunSummary) {
         guard let setup = servingSetup, let rate = servingRate else { return }
         let work = cohorts.reduce(0) { $0 + $1.workDelivered }
@@ -25,5 +26,10 @@ extension FacilitySimulation {
         s.tokensPerJouleGpu = gpuJoules > 0 ? tokens / gpuJoules : 0
         s.tokensPerJouleIt = s.itEnergyJoules > 0 ? tokens / s.itEnergyJoules : 0
         s.tokensPerJouleFacility = s.facilityEnergyJoules > 0 ? tokens / s.facilityEnergyJoules : 0
+        // What the load asked for and did not get: from failed GPUs, and from GPUs in service below full clock.
+        let lostToFailures = cohorts.reduce(0) { $0 + $1.workLostToFailures }
+        let demanded = cohorts.reduce(0) { $0 + $1.workDemanded }
+        s.tokensLostToFailures = rate.tokensPerGPUSecond * lostToFailures
+        s.tokensLostToThrottling = rate.tokensPerGPUSecond * max(0, demanded - lostToFailures - work)
     }
 }

@@ -2,6 +2,7 @@ import EventEngine
 import FacilityModels
 import Foundation
 import Operations
+import SimMath
 
 /// Runs a scenario at fluid fidelity: GPUs driven by load levels, weather stepped hourly, thermal
 /// state advanced exactly between events, energy integrated exactly for piecewise-constant power.
@@ -27,12 +28,24 @@ public final class FacilitySimulation {
         case actuate(cohort: Int, clockIndex: Int)
         /// A predictive decision for every cohort.
         case forecast
+        /// Segment k of the cooling units' capacity timeline begins (a unit failed, switched over or was repaired).
+        case capacity(Int)
+        /// A GPU of cohort i fails / a failed GPU of cohort i is replaced.
+        case gpuFailure(Int)
+        case gpuReplaced(Int)
+        /// Switchover k of `coolingUnits.switchovers` starts (a governed, medium-risk action); its approval arrives.
+        case switchover(Int)
+        case switchoverApproved(ticket: Int)
     }
 
     public let spec: ScenarioSpec
     let plant: FacilityPlant
     var cohorts: [Cohort]
     let controller: ThrottleController
+    /// Up/down history of the cooling units (drawn before the run; empty without reliability groups).
+    let coolingUnits: CoolingUnitHistory
+    /// GPU failure hazard; nil when GPU failures are off.
+    let hazard: GPUHazard?
 
     /// The serving set-up and its saturated rate (issue 5); nil without a `serving:` block.
     public let servingSetup: ServingSetup?
@@ -55,6 +68,8 @@ public final class FacilitySimulation {
         self.plant = plant
         self.cohorts = plant.makeCohorts()
         self.controller = try spec.thermalManagement.makeController()
+        self.coolingUnits = try CoolingUnitHistory(spec: spec)
+        self.hazard = spec.reliability.gpu.map(GPUHazard.init)
     }
 
     /// Simulates the horizon; `progress` receives the simulated fraction (0…1) now and then.
@@ -86,7 +101,28 @@ public final class FacilitySimulation {
         var chillerSeconds = 0.0
         var maxSupply = -Double.infinity
         var pendingForecast: EventHandle?
+        var capacity = coolingUnits.capacity(segment: 0)
+        var availableSeconds = 0.0
+        if let timeline = coolingUnits.timeline {
+            for k in timeline.segments.indices.dropFirst() {
+                try sim.schedule(.capacity(k), at: timeline.segments[k].startSeconds, priority: 0)
+            }
+        }
+        if spec.aiGovernance != nil {
+            for (k, s) in coolingUnits.switchovers.enumerated() where s.record.startSeconds < horizon {
+                try sim.schedule(.switchover(k), at: s.record.startSeconds, priority: 1)
+            }
+        }
+        let failureStreams = cohorts.map { RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-failures/\($0.name)") }
+        let replacementStreams = cohorts.map {
+            RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-replacements/\($0.name)")
+        }
+        if hazard != nil {
+            for i in cohorts.indices { cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1) }
+        }
         let coolantFollowsHeat = spec.plant.chiller == .none
+        var governor = try makeGovernor()   // nil without an ai_governance block (+Governance.swift)
+        var approvalTickets: [Int: Int] = [:]   // cohort → ticket of a clock change awaiting approval
         // Start from the thermal steady state of the first hour's conditions, at the clock a controller
         // would hold there: the highest state whose steady junction temperature is under the threshold
         // (full clock without a controller).
@@ -97,15 +133,16 @@ public final class FacilitySimulation {
             var probe = economiser
             for index in 0..<clockCount {
                 cohorts[i].setClock(index, accelerator: accelerator)
-                _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+                _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe,
+                                         capacity: capacity)
                 if controller == .none || cohorts[i].chain.steadyState(cohorts[i].inputs).moduleCelsius <= limit { break }
             }
             cohorts[i].clockChanges = 0
         }
         var probe = economiser
-        _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+        _ = plant.operatingPoint(utilisation: u0, weather: w0, hour: hourIndex, cohorts: &cohorts, economiser: &probe,
+                                 capacity: capacity)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
-        let initialStored = cohorts.reduce(0) { $0 + $1.storedHeatJoules }
         var lastProgress = -1.0
 
         /// Advances every cohort and every account from `now` to `t`.
@@ -113,7 +150,9 @@ public final class FacilitySimulation {
             let dt = t - now
             guard dt > 0 else { return }
             var union: [ClosedRange<Double>] = []
+            if capacity.complete && cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
             for i in cohorts.indices {
+                if let hazard { cohorts[i].consumeFailureBudget(hazard, dt: dt) }
                 if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation) { union.append(above) }
             }
             secondsAbove += FacilitySimulation.unionLength(union)
@@ -127,7 +166,7 @@ public final class FacilitySimulation {
         func evaluatePlant() {
             var e = hourStartEconomiser
             let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
-                                             economiser: &e)
+                                             economiser: &e, capacity: capacity)
             economiser = e
             powers = point.powers
             supplyCelsius = point.supplyCelsius
@@ -160,7 +199,7 @@ public final class FacilitySimulation {
             let window = min(spec.thermalManagement.forecastHorizonSeconds, min(nextInputChange, horizon) - now)
             guard window > 0 else { return }
             var changed = false
-            for i in cohorts.indices {
+            for i in cohorts.indices where !cohorts[i].actuationPending {
                 let cohort = cohorts[i]
                 let observation = ThrottleObservation(
                     timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
@@ -172,7 +211,7 @@ public final class FacilitySimulation {
                             trial[i].setClock(index, accelerator: accelerator)
                             var e = hourStartEconomiser
                             _ = self.plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &trial,
-                                                          economiser: &e)
+                                                          economiser: &e, capacity: capacity)
                             inputs = trial[i].inputs
                         } else {
                             inputs = self.plant.inputs(for: cohort, utilisation: utilisation, clock: accelerator.clockStates[index])
@@ -181,8 +220,17 @@ public final class FacilitySimulation {
                     })
                 let index = controller.decide(observation)
                 if index != cohort.clockIndex {
-                    cohorts[i].setClock(index, accelerator: accelerator)
-                    changed = true
+                    let decision = governor?.submit(FacilitySimulation.predictiveRequest(
+                        cohort, to: index, at: now, threshold: limit, windowSeconds: window,
+                        forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates))
+                    if let decision, !decision.executesNow {   // waits for an approval
+                        cohorts[i].actuationPending = true
+                        approvalTickets[i] = decision.ticket
+                        try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + decision.delaySeconds, priority: 3)
+                    } else {
+                        cohorts[i].setClock(index, accelerator: accelerator)
+                        changed = true
+                    }
                 }
             }
             if changed {
@@ -207,13 +255,29 @@ public final class FacilitySimulation {
             pendingForecast = next < horizon ? try sim.schedule(.forecast, at: next, priority: 2) : nil
         }
 
-        /// After an input change: reschedule every controller decision that depends on the trajectories.
+        /// Schedules each cohort's next GPU failure if it falls before the next input change (exact for the
+        /// current trajectories; every input change calls this again).
+        func scheduleFailures() throws {
+            guard let hazard else { return }
+            let until = min(nextInputChange, horizon) - now
+            for i in cohorts.indices {
+                if let h = cohorts[i].pendingFailure { _ = sim.cancel(h); cohorts[i].pendingFailure = nil }
+                let trajectory = cohorts[i].chain.trajectory(from: cohorts[i].state, inputs: cohorts[i].inputs)
+                if let t = hazard.failureTime(trajectory, gpus: cohorts[i].gpusInService, budget: cohorts[i].failureBudget,
+                                              until: until) {
+                    cohorts[i].pendingFailure = try sim.schedule(.gpuFailure(i), at: now + t, priority: 2)
+                }
+            }
+        }
+
+        /// After an input change: reschedule every controller decision and failure that depends on the trajectories.
         func inputsChanged() throws {
             switch controller {
             case .none: break
             case .reactive(let reactive): for i in cohorts.indices { try scheduleReading(i, reactive) }
             case .predictive: try forecastAndDecide()
             }
+            try scheduleFailures()
         }
 
         while let entry = sim.next(until: horizon) {
@@ -245,12 +309,20 @@ public final class FacilitySimulation {
                                                       clockIndex: cohorts[i].clockIndex, clockStateCount: clockCount)
                 let index = reactive.decide(observation)
                 if index != cohorts[i].clockIndex {
+                    let decision = governor?.submit(FacilitySimulation.reactiveRequest(cohorts[i], to: index, at: now, reactive: reactive,
+                                                                                       clockStates: accelerator.clockStates))
+                    if let decision, decision.isAwaitingApproval { approvalTickets[i] = decision.ticket }
                     cohorts[i].actuationPending = true
-                    try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + reactive.actuationDelaySeconds, priority: 3)
+                    try sim.schedule(.actuate(cohort: i, clockIndex: index),
+                                     at: now + (decision?.delaySeconds ?? 0) + reactive.actuationDelaySeconds, priority: 3)
                 } else {
                     try scheduleReading(i, reactive)
                 }
             case .actuate(let i, let index):
+                if let ticket = approvalTickets.removeValue(forKey: i) {
+                    try governor?.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
+                        cohorts[i], to: index, threshold: limit, clockStates: accelerator.clockStates))
+                }
                 cohorts[i].actuationPending = false
                 cohorts[i].setClock(index, accelerator: accelerator)
                 evaluatePlant()
@@ -258,16 +330,45 @@ public final class FacilitySimulation {
             case .forecast:
                 pendingForecast = nil
                 try forecastAndDecide()
+                try scheduleFailures()
+            case .capacity(let k):
+                capacity = coolingUnits.capacity(segment: k)
+                evaluatePlant()
+                try inputsChanged()
+            case .gpuFailure(let i):
+                cohorts[i].pendingFailure = nil
+                cohorts[i].failures += 1
+                cohorts[i].gpusInService -= 1
+                cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1)
+                if let hazard { try sim.schedule(.gpuReplaced(i), after: replacementStreams[i].sample(hazard.model.replacementTimeSeconds), priority: 2) }
+                evaluatePlant()
+                try inputsChanged()
+            case .switchover(let k):
+                let s = coolingUnits.switchovers[k]
+                let request = switchoverRequest(s, at: now, capacity: capacity)
+                if let decision = governor?.submit(request, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
+                   decision.isAwaitingApproval {
+                    try sim.schedule(.switchoverApproved(ticket: decision.ticket), after: s.record.approvalDelaySeconds, priority: 1)
+                }
+            case .switchoverApproved(let ticket):
+                try governor?.executeApproved(ticket: ticket, atSeconds: now)
+            case .gpuReplaced(let i):
+                cohorts[i].gpusInService += 1
+                evaluatePlant()
+                try inputsChanged()
             }
         }
         advance(to: horizon)
         progress?(1)
 
-        let stored = cohorts.reduce(0) { $0 + $1.storedHeatJoules } - initialStored
-        return makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
-                          peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
-                          maxSupply: maxSupply, events: sim.firedCount,
-                          wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
+        var result = makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
+                                availableSeconds: availableSeconds,
+                                peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
+                                maxSupply: maxSupply, events: sim.firedCount,
+                                wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        finishGovernance(&governor, result: &result)
+        return result
     }
 
     /// Total length of a union of intervals, s.

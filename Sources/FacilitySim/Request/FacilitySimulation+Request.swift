@@ -131,7 +131,7 @@ extension FacilitySimulation {
         var probe = economiser
         _ = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
-        let initialStored = cohorts.reduce(0) { $0 + $1.storedHeatJoules }
+        var availableSeconds = 0.0   // every cohort at full clock (request fidelity models no failures)
 
         /// Sets cohort i's inputs from its GPUs' mean utilisation at its clock; keeps the IT power current.
         func setInputs(_ i: Int) {
@@ -154,6 +154,7 @@ extension FacilitySimulation {
             let dt = t - advancedTo
             guard dt > 0 else { return }
             union.removeAll(keepingCapacity: true)
+            if cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
             for i in cohorts.indices {
                 if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: offeredLoad) { union.append(above) }
             }
@@ -329,8 +330,9 @@ extension FacilitySimulation {
         progress?(1)
         batchIterations = iterations
 
-        let stored = cohorts.reduce(0) { $0 + $1.storedHeatJoules } - initialStored
+        let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
         var result = makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
+                                availableSeconds: availableSeconds,
                                 peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds, maxSupply: maxSupply,
                                 events: sim.firedCount, wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
         let gpuJoules = cohorts.reduce(0) { $0 + $1.electricalJoules }

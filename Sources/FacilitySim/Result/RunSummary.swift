@@ -67,7 +67,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var throttleController: String
     /// Time-weighted share of GPU-time run below full clock (0…1).
     public var throttledFraction: Double
-    /// 1 − GPU work delivered / work the same load would have delivered at full clock (0…1); decode work
+    /// Share of the demanded GPU work that throttling did not deliver (0…1): (demanded − lost to failed GPUs −
+    /// delivered) / demanded, where demanded is what the load asks of every installed GPU at full clock; decode work
     /// is memory-bound, so a clock ratio f delivers `AcceleratorSpec.memoryBoundThroughputRatio(f)`.
     public var throughputLostFraction: Double
     /// DVFS state changes applied over the run (summed over cohorts).
@@ -102,6 +103,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// GPU failures and cooling-unit failures over the run.
     public var gpuFailures: Int?
     public var coolingUnitFailures: Int?
+    /// Cooling units replaced by predictive maintenance before they failed.
+    public var preventiveReplacements: Int?
     /// Control actions attempted beyond their authority under the bounded-autonomy policy.
     public var aiAutonomyBoundaryViolations: Int?
     /// Replications aggregated into this summary (nil or 1 for a single run).

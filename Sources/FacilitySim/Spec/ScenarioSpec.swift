@@ -38,6 +38,21 @@ public struct ScenarioSpec: Sendable {
     /// GPU utilisation over time.
     public var load: LoadSpec
 
+    // MARK: Issue 6 — failures and repairs
+    /// Cooling-unit groups, scripted failures and GPU failures (none by default).
+    public var reliability = ReliabilitySpec()
+
+    // MARK: Issue 7 — capacity planning (`plan:` block; the run ignores it)
+    /// Sizing variables and conditions for `factory-twin plan`, or nil when the file has no `plan:` block.
+    public var plan: CapacityPlanBlock? = nil
+
+    // MARK: Sweeps (issue 7, item 3)
+    /// The scenario's `sweep:` block: field paths and the values a `factory-twin sweep` gives each, in file order
+    /// (a single `run` ignores it).
+    public var sweepAxes: [(path: String, values: [String])] = []
+    // MARK: Governance (issue 6, items 4–5)
+    /// The document's `ai_governance` block; nil = actions are not governed and no audit trail is kept.
+    public var aiGovernance: AIGovernanceBlock? = nil
     // MARK: Serving (issue 5)
     /// The `serving:` block: the model served, its calibration, arrivals and batching; nil = tokens not modelled.
     public var serving: ServingSpec? = nil

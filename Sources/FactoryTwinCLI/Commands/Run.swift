@@ -3,6 +3,7 @@ import FacilitySim
 import Foundation
 import Reporting
 import Scenario
+import Studies
 
 /// `factory-twin run SCENARIO.yaml [--out DIR]`: simulates a scenario and writes its results.
 struct Run: ParsableCommand {
@@ -12,6 +13,10 @@ struct Run: ParsableCommand {
         The scenario is validated first; when it has errors they are printed and nothing is written \
         (exit 65). Results go to Reports/<scenario name>/ unless --out is given. Each file is written \
         to a temporary name and renamed, so an interrupted run never leaves a half-written file.
+        With --replications N the scenario runs N times (replication r keys its random streams by \
+        (seed, r, name)) on --threads threads; DIR/summary.json then holds the means (availability with \
+        its 95 % interval), DIR/intervals.json every field's 95 % Student-t interval, and \
+        DIR/replications/replication-NNN/ each replication's own results. Results do not depend on --threads.
         """
     )
 
@@ -23,6 +28,16 @@ struct Run: ParsableCommand {
 
     @Option(help: "Override the scenario's seed.")
     var seed: UInt64?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a field before validation, e.g. --set facility.gpus=2048 (repeatable).",
+                                                          valueName: "path=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Replications to run and aggregate (means and 95 % intervals).")
+    var replications: Int = 1
+
+    @Option(help: "Threads for replications (default: every core).")
+    var threads: Int?
 
     @Flag(help: "Do not print progress on stderr.")
     var quiet = false
@@ -37,13 +52,17 @@ struct Run: ParsableCommand {
     var liveMaxBatch = 256
 
     func validate() throws {
+        guard replications >= 1 else { throw ValidationError("--replications must be at least 1, got \(replications)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         guard liveSamples >= 1, liveSamples <= 10_000 else { throw ValidationError("--live-samples must be in 1…10000, got \(liveSamples)") }
         guard liveMaxBatch >= 1, liveMaxBatch <= 4096 else { throw ValidationError("--live-max-batch must be in 1…4096, got \(liveMaxBatch)") }
+        if liveKernel, replications > 1 { throw ValidationError("--live-kernel measures one run; drop --replications") }
     }
 
     func run() throws {
-        var spec = try ScenarioInput.load(scenario)
+        var spec = try ScenarioInput.load(scenario, overrides: ScenarioInput.overrides(overrides))
         if let seed { spec.seed = seed }
+        if replications > 1 { return try runReplications(spec) }
         let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
         if liveKernel, spec.fidelity != .request || spec.serving == nil {
             throw ValidationError("--live-kernel needs a scenario with fidelity: request and a serving block")
@@ -65,21 +84,71 @@ struct Run: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
         try ResultWriter.write(result, to: directory)
+        let s = result.summary
+        print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
+                     spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
+                     s.secondsAboveGpuLimit / 3600, s.wallSeconds, directory.path))
         if let probe {
             let report = probe.report
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let file = directory.appendingPathComponent("live-kernel.json")
-            try encoder.encode(report).write(to: file, options: .atomic)
+            try ResultWriter.writeAtomically(encoder.encode(report), to: file)
             print(String(format: "live kernel (%@, %d samples): live vs profile-based iteration time, mean gap %+.1f %%, mean |gap| %.1f %% → %@",
                          report.kernelModel, report.samples.count, 100 * report.meanRelativeGap, 100 * report.meanAbsoluteRelativeGap,
                          file.path))
         }
-        let s = result.summary
-        print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
-                     spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
-                     s.secondsAboveGpuLimit / 3600, s.wallSeconds, directory.path))
+    }
+}
+
+extension Run {
+    /// Runs `replications` replications, writes each one's results and the aggregate.
+    func runReplications(_ spec: ScenarioSpec) throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let counter = ReplicationCounter(total: replications,
+                                         progress: quiet ? nil : ProgressLine(label: "\(spec.name) × \(replications)"))
+        let results: [RunResult]
+        do {
+            results = try ReplicationRunner(threads: threads ?? ParallelRunner.availableCores)
+                .run(spec, replications: replications) { _ in counter.tick() }
+        } catch {
+            FileHandle.standardError.write(Data("error: simulation of \(scenario) failed: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let aggregate = try ReplicationAggregate(results.map(\.summary), wallSeconds: wall)
+        let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
+        for (r, result) in results.enumerated() {
+            let digits = String(r)
+            let name = "replication-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+            try ResultWriter.write(result, to: directory.appendingPathComponent("replications").appendingPathComponent(name))
+        }
+        try ResultWriter.writeAtomically(aggregate.intervalsJSON(), to: directory.appendingPathComponent("intervals.json"))
+        try ResultWriter.writeAtomically(ResultWriter.summaryJSON(aggregate.summary), to: directory.appendingPathComponent("summary.json"))
+        let pue = aggregate.intervals["pue"]
+        print(String(format: "%@: %d replications on %d threads: PUE %.4f ± %.4f  max GPU %.2f °C  (%.2f s wall) → %@",
+                     spec.name, replications, threads ?? ParallelRunner.availableCores, pue?.mean ?? .nan, pue?.halfWidth ?? .nan,
+                     aggregate.summary.maxGpuTemperatureCelsius, wall, directory.path))
+    }
+}
+
+/// Counts finished replications and redraws the progress line (called from worker threads, under a lock).
+final class ReplicationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private let total: Int
+    private let progress: ProgressLine?
+
+    init(total: Int, progress: ProgressLine?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func tick() {
+        lock.lock(); defer { lock.unlock() }
+        count += 1
+        progress?.update(Double(count) / Double(total))
     }
 }
 
