@@ -192,6 +192,19 @@ final class ScenarioInheritanceTests: XCTestCase {
         XCTAssertTrue(diagnostics("site/self.yaml").first?.message.contains("cycle") == true)
     }
 
+    /// `--set` overrides apply to the merged tree: `facility.gpus_per_tank=8` replaces the base's 16 while the
+    /// child's `gpus: 256` stays; an out-of-range override of an inherited field names the `--set` argument.
+    func testOverridesApplyAfterTheMerge() throws {
+        try write("site/child.yaml", "extends: ../lib/base.yaml\nname: child\nfacility:\n  gpus: 256\n")
+        let path = directory.appendingPathComponent("site/child.yaml").path
+        let spec = try ScenarioLoader.load(path: path, overrides: [ScenarioOverride(path: "facility.gpus_per_tank", value: "8")])
+        XCTAssertEqual(spec.facility.gpusPerTank, 8)
+        XCTAssertEqual(spec.facility.gpus, 256)
+        XCTAssertThrowsError(try ScenarioLoader.load(path: path, overrides: [ScenarioOverride(path: "facility.gpus_per_tank", value: "0")])) { error in
+            XCTAssertTrue("\(error)".contains("--set facility.gpus_per_tank=0"), "\(error)")
+        }
+    }
+
     /// `extends:` must be a file name, not a list or mapping.
     func testExtendsMustBeAPath() throws {
         try write("site/child.yaml", "extends:\n  - a.yaml\n")

@@ -83,6 +83,10 @@ final class CapacityPlanSearchTests: XCTestCase {
         XCTAssertEqual(best.design["facility.gpus"], 20)
         XCTAssertEqual(best.design["cooling.units"], 12)
         XCTAssertEqual(best.design["cooling.spares"], 2)
+        // (20, 12, 3) has the same energy and only adds a spare: not a runner-up.
+        for r in result.runnersUp {
+            XCTAssertFalse(r.objective == best.objective && r.design.allSatisfy { $0.value >= best.design[$0.key]! }, "\(r.design)")
+        }
         XCTAssertLessThanOrEqual(result.evaluations, result.gridPoints / 4)
     }
 
