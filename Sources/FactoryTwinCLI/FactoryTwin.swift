@@ -24,6 +24,7 @@ struct FactoryTwin: AsyncParsableCommand {
             Bench.self,
             Generate.self,
             Calibrate.self,
+            Replay.self,
         ]
     )
 }

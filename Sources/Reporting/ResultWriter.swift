@@ -1,7 +1,9 @@
 import FacilitySim
 import Foundation
+import Operations
 
-/// Writes a `RunResult` into an output directory: `summary.json` and `timeseries.csv`.
+/// Writes a `RunResult` into an output directory: `summary.json`, `timeseries.csv` and, when the run kept
+/// one, the audit trail `audit.jsonl`.
 ///
 /// Each file is written to a hidden temporary name in the same directory and renamed into place,
 /// so a reader never sees a half-written file and a failed run leaves the previous results intact.
@@ -18,6 +20,12 @@ public enum ResultWriter {
         try createDirectory(directory)
         try writeAtomically(summaryJSON(result.summary), to: directory.appendingPathComponent("summary.json"))
         try writeAtomically(Data(timeSeriesCSV(result.timeSeries).utf8), to: directory.appendingPathComponent("timeseries.csv"))
+        if !result.auditTrail.isEmpty {
+            try writeAtomically(Data(result.auditTrail.text.utf8), to: directory.appendingPathComponent("audit.jsonl"))
+        } else {
+            // A trail left by an earlier run would not belong to these results.
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent("audit.jsonl"))
+        }
     }
 
     /// `summary.json`: sorted keys, pretty-printed, snake_case, trailing newline.

@@ -57,6 +57,23 @@ extension SpecBuilder {
             guard let group, let at, let repair, let unit else { ok = false; continue }
             scripted.append(.init(group: group, atSeconds: at, repairSeconds: repair, standby: unit == .standby))
         }
+        // Predictive maintenance (`thermal_management.predictive_maintenance: ai_based`) with these settings.
+        var maintenance: MaintenancePolicy?
+        var maintenanceOK = true
+        if let p = m.mapping("maintenance") {
+            defer { p.rejectUnknownKeys() }
+            let window = p.quantity("window", .time, default: 168 * 3600, range: 3600...(8760 * 3600.0))
+            let first = p.quantity("first_window", .time, range: 0...(100 * 31_536_000.0))
+            let downtime = p.quantity("planned_downtime", .time, default: 4 * 3600, range: 60...(30 * 86_400.0))
+            let ratio = p.quantity("hazard_ratio", .dimensionless, default: 1.5, range: 0.01...100)
+            if let window, let downtime, let ratio, !(p.contains("first_window") && first == nil) {
+                maintenance = try? MaintenancePolicy(windowSeconds: window, firstWindowSeconds: first, plannedDowntimeSeconds: downtime,
+                                                     hazardRatio: ratio)
+            } else {
+                maintenanceOK = false
+            }
+        }
+        if !maintenanceOK { ok = false }
         let gpuFailures = m.flag("gpu_failures", default: false)
         var gpu: GPUReliability?
         let g = m.mapping("gpu")
@@ -78,8 +95,9 @@ extension SpecBuilder {
         if !gpuFailures { gpu = nil }
         guard ok else { return [] }
         return [{ spec in
+            let policy = spec.thermalManagement.predictiveMaintenance == .aiBased ? (maintenance ?? (try? MaintenancePolicy())) : nil
             spec.reliability = ReliabilitySpec(coolingGroups: groups, scriptedFailures: scripted, gpu: gpu,
-                                               randomCoolingFailures: random)
+                                               randomCoolingFailures: random, maintenance: policy)
         }]
     }
 

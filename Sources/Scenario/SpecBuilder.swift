@@ -65,6 +65,7 @@ struct SpecBuilder {
         apply += readReliability()
         if let plan = readPlan() { apply.append(plan) }
         if let sweep = readSweep() { apply.append(sweep) }
+        if let governance = readAIGovernance() { apply.append(governance) }
         return apply
     }
 

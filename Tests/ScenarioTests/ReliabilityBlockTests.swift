@@ -17,21 +17,9 @@ final class ReliabilityBlockTests: XCTestCase {
       file: weather/tmy3-723170-greensboro-nc.csv
     """
 
-    func parse(_ text: String) throws -> ScenarioSpec {
-        try ScenarioLoader.parse(text, file: "s.yaml", baseDirectory: ScenarioLoaderTests.weatherDir)
-    }
+    func parse(_ text: String) throws -> ScenarioSpec { try parseScenario(text) }
 
-    func diagnostics(_ text: String) -> [Diagnostic] {
-        do {
-            _ = try parse(text)
-            XCTFail("expected errors")
-        } catch let error as ScenarioError {
-            return error.diagnostics
-        } catch {
-            XCTFail("unexpected \(error)")
-        }
-        return []
-    }
+    func diagnostics(_ text: String) -> [Diagnostic] { scenarioDiagnostics(text) }
 
     /// A full block reads into the spec: spares default to the cooling system's n+1, overrides of MTBF/MTTR in
     /// hours, the standby flag of a scripted failure, and the Llama 3 GPU model when `gpu` is not given.

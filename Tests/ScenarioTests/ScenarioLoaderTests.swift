@@ -28,22 +28,9 @@ final class ScenarioLoaderTests: XCTestCase {
       file: weather/tmy3-723170-greensboro-nc.csv
     """
 
-    func parse(_ text: String) throws -> ScenarioSpec {
-        try ScenarioLoader.parse(text, file: "s.yaml", baseDirectory: Self.weatherDir)
-    }
+    func parse(_ text: String) throws -> ScenarioSpec { try parseScenario(text) }
 
-    func diagnostics(_ text: String) -> [Diagnostic] {
-        do {
-            _ = try parse(text)
-            XCTFail("expected errors")
-            return []
-        } catch let error as ScenarioError {
-            return error.diagnostics
-        } catch {
-            XCTFail("unexpected \(error)")
-            return []
-        }
-    }
+    func diagnostics(_ text: String) -> [Diagnostic] { scenarioDiagnostics(text) }
 
     /// The document's blocks are accepted verbatim and their values converted.
     func testDocumentBlocksVerbatim() throws {
@@ -105,4 +92,22 @@ final class ScenarioLoaderTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("l.csv:3:1"), "\(error)")
         }
     }
+}
+
+/// Parses scenario text as `s.yaml` beside the shipped scenarios (so `weather/…` paths resolve).
+func parseScenario(_ text: String) throws -> ScenarioSpec {
+    try ScenarioLoader.parse(text, file: "s.yaml", baseDirectory: ScenarioLoaderTests.weatherDir)
+}
+
+/// The diagnostics of scenario text that must be invalid (a test failure when it loads or fails otherwise).
+func scenarioDiagnostics(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+    do {
+        _ = try parseScenario(text)
+        XCTFail("expected errors", file: file, line: line)
+    } catch let error as ScenarioError {
+        return error.diagnostics
+    } catch {
+        XCTFail("unexpected \(error)", file: file, line: line)
+    }
+    return []
 }

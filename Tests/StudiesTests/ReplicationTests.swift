@@ -12,6 +12,9 @@ final class ReplicationTests: XCTestCase {
         let one = try ReplicationRunner(threads: 1).run(spec, replications: 4)
         let two = try ReplicationRunner(threads: 2).run(spec, replications: 4)
         XCTAssertEqual(one.count, 4)
+        // The replications really differ (random failures keyed by replication), so the comparison means something.
+        XCTAssertGreaterThan(Set(try one.map(canonicalBytes)).count, 1)
+        XCTAssertGreaterThan(Set(one.map { $0.summary.gpuFailures ?? -1 }).count, 1)
         XCTAssertEqual(try one.map(canonicalBytes), try two.map(canonicalBytes))
         let a = try ReplicationAggregate(one.map(\.summary), wallSeconds: 0)
         let b = try ReplicationAggregate(two.map(\.summary), wallSeconds: 0)

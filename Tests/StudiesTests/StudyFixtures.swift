@@ -8,7 +8,8 @@ enum StudyFixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// A one-day immersion hall of 64 GPUs under synthetic weather and a diurnal load.
+    /// A one-day immersion hall of 64 GPUs under synthetic weather and a diurnal load, with pumps (MTBF 30 h, N+1) and
+    /// GPUs (MTBF 200 h) failing often enough that replications differ.
     static let text = """
     name: study-fixture
     seed: 7
@@ -30,6 +31,12 @@ enum StudyFixtures {
       profile: diurnal
       mean: 0.7
       amplitude: 0.2
+    reliability:
+      cooling_units:
+        - {name: facility_pumps, component: pump, needed: 2, spares: 1, role: coolant_flow, mtbf: 30h, mttr: 6h}
+      gpu_failures: enabled
+      gpu:
+        mtbf: 200h
     """
 
     /// A fresh temporary directory, removed when the test ends.

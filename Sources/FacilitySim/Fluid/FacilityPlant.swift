@@ -68,7 +68,7 @@ struct FacilityPlant {
     static func loadWeather(_ source: WeatherSource) throws -> WeatherSeries {
         switch source {
         case .tmy3(let path, let offset):
-            return try WeatherSeries(tmy3: TMY3File(path: path), dryBulbOffsetKelvin: offset)
+            return try WeatherSeries(tmy3: TMY3FileCache.file(atPath: path), dryBulbOffsetKelvin: offset)
         case .synthetic(let mean, let annual, let daily, let hottest, let rh):
             return try SyntheticClimate(meanCelsius: mean, annualAmplitudeKelvin: annual, dailyAmplitudeKelvin: daily,
                                         hottestDayOfYear: hottest, relativeHumidity: rh).series()

@@ -67,7 +67,10 @@ extension FacilitySimulation {
         summary.availability = spec.horizonSeconds > 0 ? availableSeconds / spec.horizonSeconds : 1
         summary.capacityWeightedAvailability = gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.capacitySeconds } / gpuSeconds : 1
         if hazard != nil { summary.gpuFailures = cohorts.reduce(0) { $0 + $1.failures } }
-        if !spec.reliability.coolingGroups.isEmpty { summary.coolingUnitFailures = coolingUnits.failures }
+        if !spec.reliability.coolingGroups.isEmpty {
+            summary.coolingUnitFailures = coolingUnits.failures
+            if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
+        }
         return RunResult(summary: summary, timeSeries: series)
     }
 }

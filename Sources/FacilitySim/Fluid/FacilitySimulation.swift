@@ -33,6 +33,9 @@ public final class FacilitySimulation {
         /// A GPU of cohort i fails / a failed GPU of cohort i is replaced.
         case gpuFailure(Int)
         case gpuReplaced(Int)
+        /// Switchover k of `coolingUnits.switchovers` starts (a governed, medium-risk action); its approval arrives.
+        case switchover(Int)
+        case switchoverApproved(ticket: Int)
     }
 
     public let spec: ScenarioSpec
@@ -87,6 +90,11 @@ public final class FacilitySimulation {
                 try sim.schedule(.capacity(k), at: timeline.segments[k].startSeconds, priority: 0)
             }
         }
+        if spec.aiGovernance != nil {
+            for (k, s) in coolingUnits.switchovers.enumerated() where s.record.startSeconds < horizon {
+                try sim.schedule(.switchover(k), at: s.record.startSeconds, priority: 1)
+            }
+        }
         let failureStreams = cohorts.map { RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-failures/\($0.name)") }
         let replacementStreams = cohorts.map {
             RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-replacements/\($0.name)")
@@ -95,6 +103,8 @@ public final class FacilitySimulation {
             for i in cohorts.indices { cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1) }
         }
         let coolantFollowsHeat = spec.plant.chiller == .none
+        var governor = try makeGovernor()   // nil without an ai_governance block (+Governance.swift)
+        var approvalTickets: [Int: Int] = [:]   // cohort → ticket of a clock change awaiting approval
         // Start from the thermal steady state of the first hour's conditions, at the clock a controller
         // would hold there: the highest state whose steady junction temperature is under the threshold
         // (full clock without a controller).
@@ -171,7 +181,7 @@ public final class FacilitySimulation {
             let window = min(spec.thermalManagement.forecastHorizonSeconds, min(nextInputChange, horizon) - now)
             guard window > 0 else { return }
             var changed = false
-            for i in cohorts.indices {
+            for i in cohorts.indices where !cohorts[i].actuationPending {
                 let cohort = cohorts[i]
                 let observation = ThrottleObservation(
                     timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
@@ -192,8 +202,17 @@ public final class FacilitySimulation {
                     })
                 let index = controller.decide(observation)
                 if index != cohort.clockIndex {
-                    cohorts[i].setClock(index, accelerator: accelerator)
-                    changed = true
+                    let decision = governor?.submit(FacilitySimulation.predictiveRequest(
+                        cohort, to: index, at: now, threshold: limit, windowSeconds: window,
+                        forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates))
+                    if let decision, !decision.executesNow {   // waits for an approval
+                        cohorts[i].actuationPending = true
+                        approvalTickets[i] = decision.ticket
+                        try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + decision.delaySeconds, priority: 3)
+                    } else {
+                        cohorts[i].setClock(index, accelerator: accelerator)
+                        changed = true
+                    }
                 }
             }
             if changed {
@@ -272,12 +291,20 @@ public final class FacilitySimulation {
                                                       clockIndex: cohorts[i].clockIndex, clockStateCount: clockCount)
                 let index = reactive.decide(observation)
                 if index != cohorts[i].clockIndex {
+                    let decision = governor?.submit(FacilitySimulation.reactiveRequest(cohorts[i], to: index, at: now, reactive: reactive,
+                                                                                       clockStates: accelerator.clockStates))
+                    if let decision, decision.isAwaitingApproval { approvalTickets[i] = decision.ticket }
                     cohorts[i].actuationPending = true
-                    try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + reactive.actuationDelaySeconds, priority: 3)
+                    try sim.schedule(.actuate(cohort: i, clockIndex: index),
+                                     at: now + (decision?.delaySeconds ?? 0) + reactive.actuationDelaySeconds, priority: 3)
                 } else {
                     try scheduleReading(i, reactive)
                 }
             case .actuate(let i, let index):
+                if let ticket = approvalTickets.removeValue(forKey: i) {
+                    try governor?.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
+                        cohorts[i], to: index, threshold: limit, clockStates: accelerator.clockStates))
+                }
                 cohorts[i].actuationPending = false
                 cohorts[i].setClock(index, accelerator: accelerator)
                 evaluatePlant()
@@ -298,6 +325,15 @@ public final class FacilitySimulation {
                 if let hazard { try sim.schedule(.gpuReplaced(i), after: replacementStreams[i].sample(hazard.model.replacementTimeSeconds), priority: 2) }
                 evaluatePlant()
                 try inputsChanged()
+            case .switchover(let k):
+                let s = coolingUnits.switchovers[k]
+                let request = switchoverRequest(s, at: now, capacity: capacity)
+                if let decision = governor?.submit(request, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
+                   decision.isAwaitingApproval {
+                    try sim.schedule(.switchoverApproved(ticket: decision.ticket), after: s.record.approvalDelaySeconds, priority: 1)
+                }
+            case .switchoverApproved(let ticket):
+                try governor?.executeApproved(ticket: ticket, atSeconds: now)
             case .gpuReplaced(let i):
                 cohorts[i].gpusInService += 1
                 evaluatePlant()
@@ -308,11 +344,13 @@ public final class FacilitySimulation {
         progress?(1)
 
         let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
-        return makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
-                          availableSeconds: availableSeconds,
-                          peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
-                          maxSupply: maxSupply, events: sim.firedCount,
-                          wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        var result = makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
+                                availableSeconds: availableSeconds,
+                                peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
+                                maxSupply: maxSupply, events: sim.firedCount,
+                                wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        finishGovernance(&governor, result: &result)
+        return result
     }
 
     /// Total length of a union of intervals, s.

@@ -24,6 +24,8 @@ final class RedundancyGroupReplication {
         /// A scripted failure (`ScriptedFailure`): the lowest-index running unit (or standby unit, for `standby`)
         /// fails and is repaired after a fixed time.
         case scripted(repairSeconds: Double, standby: Bool)
+        /// A planned maintenance window (`MaintenancePolicy`).
+        case maintenanceWindow
     }
 
     /// What a unit is doing.
@@ -48,6 +50,17 @@ final class RedundancyGroupReplication {
     let scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)]
     /// Whether units fail at random (MTBF); false leaves only the scripted failures.
     let randomFailures: Bool
+    /// Predictive maintenance; nil is run-to-failure.
+    let maintenance: MaintenancePolicy?
+    /// The approval delay drawn for a switchover starting at the given time, and how long the changeover waits for
+    /// it (0 when an emergency override lets a late approval be bypassed), s; nil: switchovers need no approval.
+    let approvalDelay: ((Double) -> (drawn: Double, waited: Double))?
+    var switchovers: [SwitchoverRecord] = []
+    let component: ComponentReliability
+    /// When each unit was last renewed (repaired or replaced: as good as new), s.
+    var renewedAt: [Double]
+    var preventiveReplacements = 0
+    var deferredReplacements = 0
     /// Units carrying load (≤ k).
     var running: Int
     /// Standby units in the middle of a switchover.
@@ -64,8 +77,14 @@ final class RedundancyGroupReplication {
     /// Sets up replication `replication` of `group` for scenario seed `seed` over `horizonSeconds` (s);
     /// `group` must be valid.
     init(group: RedundancyGroup, seed: UInt64, replication: Int, horizonSeconds: Double,
-         scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)] = [], randomFailures: Bool = true) throws {
+         scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)] = [], randomFailures: Bool = true,
+         maintenance: MaintenancePolicy? = nil,
+         approvalDelay: ((Double) -> (drawn: Double, waited: Double))? = nil) throws {
+        self.approvalDelay = approvalDelay
         self.scripted = scripted
+        self.maintenance = maintenance
+        self.component = group.component
+        self.renewedAt = Array(repeating: 0, count: group.totalUnits)
         self.randomFailures = randomFailures
         let n = group.totalUnits
         sim = try Simulation<Event>(expectedPendingEvents: n + 4)
@@ -96,8 +115,13 @@ final class RedundancyGroupReplication {
         for event in scripted where event.atSeconds < horizonSeconds {
             try sim.schedule(.scripted(repairSeconds: event.repairSeconds, standby: event.standby), at: event.atSeconds)
         }
+        if let maintenance, maintenance.firstWindowSeconds < horizonSeconds {
+            try sim.schedule(.maintenanceWindow, at: maintenance.firstWindowSeconds)
+        }
         while let entry = sim.next(until: horizonSeconds) {
             switch entry.payload {
+            case .maintenanceWindow:
+                try maintain()
             case let .failure(unit): failureHandles[unit] = nil; try fail(unit)
             case let .scripted(repair, standby):
                 // The unit named fails — a running one, or a standby one (a spare taken out for maintenance);
@@ -120,7 +144,8 @@ final class RedundancyGroupReplication {
             capacityFraction: 1 - lostCapacitySeconds / horizonSeconds,
             failures: failures,
             outages: RedundancyGroupRun.outageIntervals(of: deficits).count,
-            deficits: deficits, events: sim.firedCount)
+            deficits: deficits, events: sim.firedCount, preventiveReplacements: preventiveReplacements,
+            deferredReplacements: deferredReplacements, switchovers: switchovers)
     }
 
     /// A unit fails: schedule its repair; if it carried (or was about to carry) load, call in a spare.
@@ -146,8 +171,37 @@ final class RedundancyGroupReplication {
         }
     }
 
+    /// A maintenance window: replace every up unit whose hazard is due, standby units first, then running ones
+    /// whose load an up standby unit takes over at once; schedule the next window.
+    private func maintain() throws {
+        guard let maintenance else { return }
+        let now = sim.now
+        let due = states.indices.filter {
+            states[$0] != .down && maintenance.isDue(component, ageSeconds: now - renewedAt[$0])
+        }
+        for unit in due.sorted(by: { (states[$0] == .standby ? 0 : 1, $0) < (states[$1] == .standby ? 0 : 1, $1) }) {
+            switch states[unit] {
+            case .standby:
+                break
+            case .running:
+                guard let spare = states.firstIndex(of: .standby) else { deferredReplacements += 1; continue }
+                states[spare] = .running
+            case .switching, .down:
+                deferredReplacements += 1
+                continue
+            }
+            states[unit] = .down
+            if let handle = failureHandles[unit] { sim.cancel(handle); failureHandles[unit] = nil }
+            preventiveReplacements += 1
+            try sim.schedule(.repair(unit: unit), after: maintenance.plannedDowntimeSeconds)
+        }
+        let next = now + maintenance.windowSeconds
+        if next < horizonSeconds { try sim.schedule(.maintenanceWindow, at: next) }
+    }
+
     /// A unit is repaired: draw its next failure; run it if the group is short, else keep it standing by.
     private func repair(_ unit: Int) throws {
+        renewedAt[unit] = sim.now
         if randomFailures {
             failureHandles[unit] = try sim.schedule(.failure(unit: unit), after: failureStreams[unit].sample(timeToFailure))
         }
@@ -174,14 +228,17 @@ final class RedundancyGroupReplication {
         while running + switching < neededUnits {
             while candidate < states.count && states[candidate] != .standby { candidate += 1 }
             guard candidate < states.count else { return }
-            if switchoverDelaySeconds == 0 {
+            // A human approval of the switchover (bounded autonomy) adds its delay to the changeover.
+            let approval = approvalDelay?(sim.now) ?? (drawn: 0, waited: 0)
+            switchovers.append(SwitchoverRecord(startSeconds: sim.now, approvalDelaySeconds: approval.drawn))
+            let delay = switchoverDelaySeconds + approval.waited
+            if delay == 0 {
                 states[candidate] = .running
                 changeRunning(by: 1)
             } else {
                 states[candidate] = .switching
                 switching += 1
-                switchoverHandles[candidate] = try sim.schedule(.switchoverComplete(unit: candidate),
-                                                                after: switchoverDelaySeconds)
+                switchoverHandles[candidate] = try sim.schedule(.switchoverComplete(unit: candidate), after: delay)
             }
         }
     }

@@ -103,6 +103,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// GPU failures and cooling-unit failures over the run.
     public var gpuFailures: Int?
     public var coolingUnitFailures: Int?
+    /// Cooling units replaced by predictive maintenance before they failed.
+    public var preventiveReplacements: Int?
     /// Control actions attempted beyond their authority under the bounded-autonomy policy.
     public var aiAutonomyBoundaryViolations: Int?
     /// Replications aggregated into this summary (nil or 1 for a single run).

@@ -84,9 +84,13 @@ public struct ReliabilitySpec: Sendable {
     public var gpu: GPUReliability?
     /// Whether random (MTBF-driven) failures of cooling units are drawn; scripted ones always happen.
     public var randomCoolingFailures: Bool
+    /// Predictive maintenance of the cooling units (`thermal_management.predictive_maintenance: ai_based` turns on
+    /// the default policy; `reliability.maintenance` tunes it); nil is run-to-failure.
+    public var maintenance: MaintenancePolicy?
 
     public init(coolingGroups: [CoolingGroup] = [], scriptedFailures: [ScriptedFailure] = [], gpu: GPUReliability? = nil,
-                randomCoolingFailures: Bool = true) {
+                randomCoolingFailures: Bool = true, maintenance: MaintenancePolicy? = nil) {
+        self.maintenance = maintenance
         self.coolingGroups = coolingGroups
         self.scriptedFailures = scriptedFailures
         self.gpu = gpu

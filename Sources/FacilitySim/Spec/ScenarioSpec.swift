@@ -50,6 +50,9 @@ public struct ScenarioSpec: Sendable {
     /// The scenario's `sweep:` block: field paths and the values a `factory-twin sweep` gives each, in file order
     /// (a single `run` ignores it).
     public var sweepAxes: [(path: String, values: [String])] = []
+    // MARK: Governance (issue 6, items 4–5)
+    /// The document's `ai_governance` block; nil = actions are not governed and no audit trail is kept.
+    public var aiGovernance: AIGovernanceBlock? = nil
 
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,

@@ -63,13 +63,17 @@ struct Sweep: ParsableCommand {
             let runner = SweepRunner(scenarioPath: scenario, plan: plan, directory: directory,
                                      threads: threads ?? ParallelRunner.availableCores, shard: selection)
             let bar = SweepProgressBar(label: base.name, axes: plan.axes.map(\.path))
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = BenchReplications.cpuSeconds()
             let ran = try runner.run(progress: quiet ? nil : bar.update)
+            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = BenchReplications.cpuSeconds() - cpuStart
+            let timing = String(format: "%.2f s wall, %.2f s CPU on %d threads (%.2f cores busy)",
+                                wall, cpu, runner.threads, cpu / max(wall, 1e-9))
             if selection.count == 1 {
                 try SweepTable(directories: [directory]).write(to: directory)
-                print("\(base.name): \(plan.pointCount) points × \(replications) replications (\(ran) run now) → "
+                print("\(base.name): \(plan.pointCount) points × \(replications) replications (\(ran) run now, \(timing)) → "
                       + "\(directory.appendingPathComponent("sweep.csv").path), sweep.json")
             } else {
-                print("\(base.name): shard \(selection) of \(plan.pointCount) points done (\(ran) run now) → \(runner.pointsDirectory.path); "
+                print("\(base.name): shard \(selection) of \(plan.pointCount) points done (\(ran) run now, \(timing)) → \(runner.pointsDirectory.path); "
                       + "join the shards with: factory-twin merge DIR… --out DIR")
             }
         } catch let error as ScenarioError {
