@@ -66,6 +66,7 @@ struct SpecBuilder {
         if let plan = readPlan() { apply.append(plan) }
         if let sweep = readSweep() { apply.append(sweep) }
         if let governance = readAIGovernance() { apply.append(governance) }
+        if let serving = readServing() { apply.append(serving) }
         return apply
     }
 

@@ -19,7 +19,7 @@ extension FacilityPlant {
         for i in cohorts.indices {
             let technology = cohorts[i].technology
             // Each cohort runs at its own DVFS state (the whole cohort throttles together).
-            let gpuWatts = accelerator.powerWatts(utilisation: u, clock: cohorts[i].clockRatio)
+            let gpuWatts = accelerator.powerWatts(utilisation: u * gpuActivityScale, clock: cohorts[i].clockRatio)
             let heat = cohortHeat(technology: technology, utilisation: u, gpuWatts: gpuWatts)
             let gpus = Double(cohorts[i].gpusInService)
             let installed = Double(cohorts[i].gpus)
@@ -168,7 +168,7 @@ extension FacilityPlant {
     /// The thermal inputs `cohort` would have at utilisation `u` and clock ratio `clock` with its present
     /// coolant temperature (exact when the supply does not float with the heat, i.e. with a chiller).
     func inputs(for cohort: Cohort, utilisation u: Double, clock: Double) -> ThermalChain.Inputs {
-        let gpuWatts = accelerator.powerWatts(utilisation: u, clock: clock)
+        let gpuWatts = accelerator.powerWatts(utilisation: u * gpuActivityScale, clock: clock)
         let heat = cohortHeat(technology: cohort.technology, utilisation: u, gpuWatts: gpuWatts)
         return ThermalChain.Inputs(modulePowerWatts: gpuWatts, sinkPowerWatts: heat.sinkWattsPerGPU * Double(cohort.chain.modulesPerSink),
                                    coolantCelsius: cohort.inputs.coolantCelsius)

@@ -29,6 +29,9 @@ struct FacilityPlant {
     let designLiquidServerWattsPerGPU: Double, designAirServerWattsPerGPU: Double
     /// Heat reaching room air at full load, W (sizes constant-speed air handling).
     let designAirHeatWatts: Double
+    /// GPU power-model utilisation at load 1 (issue 5): a serving GPU at saturation draws P(activity), not TDP
+    /// (`ServingRate.saturatedActivity`); 1 without a serving block.
+    var gpuActivityScale = 1.0
 
     init(spec: ScenarioSpec) throws {
         self.spec = spec

@@ -71,7 +71,9 @@ extension FacilitySimulation {
             summary.coolingUnitFailures = coolingUnits.failures
             if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
         }
-        return RunResult(summary: summary, timeSeries: series)
+        var result = RunResult(summary: summary, timeSeries: series)
+        applyServingFigures(to: &result.summary)
+        return result
     }
 }
 

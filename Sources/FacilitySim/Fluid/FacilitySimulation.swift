@@ -47,10 +47,25 @@ public final class FacilitySimulation {
     /// GPU failure hazard; nil when GPU failures are off.
     let hazard: GPUHazard?
 
+    /// The serving set-up and its saturated rate (issue 5); nil without a `serving:` block.
+    public let servingSetup: ServingSetup?
+    public let servingRate: ServingRate?
+    /// Output tokens per GPU-second of full-clock work at saturating load (tokens = this × GPU work delivered).
+    public var tokensPerGPUSecond: Double? { servingRate?.tokensPerGPUSecond }
+    /// Batch iterations the last request-fidelity run simulated (0 at fluid fidelity).
+    public internal(set) var batchIterations = 0
+    /// `run --live-kernel`: at request fidelity, called with (sequences, total context, profile-based seconds) for the
+    /// first decode iteration of replica 0 after each of `liveKernelSamples` equally spaced instants of the horizon.
+    public var liveKernelProbe: ((Int, Int, Double) throws -> Void)?
+    public var liveKernelSamples = 0
+
     /// - Throws: for an unknown accelerator, unreadable weather or controller parameters out of range.
     public init(spec: ScenarioSpec) throws {
         self.spec = spec
-        self.plant = try FacilityPlant(spec: spec)
+        var plant = try FacilityPlant(spec: spec)
+        (servingSetup, servingRate) = try FacilitySimulation.serving(spec, accelerator: plant.accelerator)
+        plant.gpuActivityScale = servingRate?.saturatedActivity ?? 1
+        self.plant = plant
         self.cohorts = plant.makeCohorts()
         self.controller = try spec.thermalManagement.makeController()
         self.coolingUnits = try CoolingUnitHistory(spec: spec)
@@ -59,6 +74,9 @@ public final class FacilitySimulation {
 
     /// Simulates the horizon; `progress` receives the simulated fraction (0…1) now and then.
     public func run(progress: ((Double) -> Void)? = nil) throws -> RunResult {
+        if spec.fidelity == .request, let setup = servingSetup, let rate = servingRate {
+            return try runRequestFidelity(setup: setup, rate: rate, progress: progress)
+        }
         let wallStart = DispatchTime.now().uptimeNanoseconds
         let horizon = spec.horizonSeconds
         let limit = spec.thermalManagement.gpuTemperatureThresholdCelsius

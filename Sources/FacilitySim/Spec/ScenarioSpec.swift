@@ -53,6 +53,9 @@ public struct ScenarioSpec: Sendable {
     // MARK: Governance (issue 6, items 4–5)
     /// The document's `ai_governance` block; nil = actions are not governed and no audit trail is kept.
     public var aiGovernance: AIGovernanceBlock? = nil
+    // MARK: Serving (issue 5)
+    /// The `serving:` block: the model served, its calibration, arrivals and batching; nil = tokens not modelled.
+    public var serving: ServingSpec? = nil
 
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,

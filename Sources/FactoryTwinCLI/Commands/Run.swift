@@ -42,9 +42,21 @@ struct Run: ParsableCommand {
     @Flag(help: "Do not print progress on stderr.")
     var quiet = false
 
+    @Flag(help: "Request fidelity: execute the real CPU kernel for a sample of decode iterations and report the gap between profile-based and live iteration times (DIR/live-kernel.json).")
+    var liveKernel = false
+
+    @Option(help: "Decode iterations sampled by --live-kernel (equally spaced over the horizon).")
+    var liveSamples = 6
+
+    @Option(help: "Largest batch the live kernel runs (a sampled batch above it is measured at this size).")
+    var liveMaxBatch = 256
+
     func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard liveSamples >= 1, liveSamples <= 10_000 else { throw ValidationError("--live-samples must be in 1…10000, got \(liveSamples)") }
+        guard liveMaxBatch >= 1, liveMaxBatch <= 4096 else { throw ValidationError("--live-max-batch must be in 1…4096, got \(liveMaxBatch)") }
+        if liveKernel, replications > 1 { throw ValidationError("--live-kernel measures one run; drop --replications") }
     }
 
     func run() throws {
@@ -53,8 +65,19 @@ struct Run: ParsableCommand {
         if replications > 1 { return try runReplications(spec) }
         let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
         let result: RunResult
+        var probe: LiveKernelProbe?
         do {
-            result = try FacilitySimulation(spec: spec).run(progress: progress)
+            let simulation = try FacilitySimulation(spec: spec)
+            if liveKernel {
+                guard spec.fidelity == .request, spec.serving != nil else {
+                    throw ValidationError("--live-kernel needs fidelity: request and a serving block")
+                }
+                let live = try LiveKernelProbe(spec: spec, steps: 2, maxBatch: liveMaxBatch)
+                simulation.liveKernelProbe = { try live.measure(sequences: $0, totalContext: $1, profileSeconds: $2) }
+                simulation.liveKernelSamples = liveSamples
+                probe = live
+            }
+            result = try simulation.run(progress: progress)
         } catch {
             FileHandle.standardError.write(Data("error: simulation of \(scenario) failed: \(error)\n".utf8))
             throw ExitCode.failure
@@ -65,6 +88,17 @@ struct Run: ParsableCommand {
         print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
                      spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
                      s.secondsAboveGpuLimit / 3600, s.wallSeconds, directory.path))
+        if let probe {
+            let report = probe.report
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let file = directory.appendingPathComponent("live-kernel.json")
+            try ResultWriter.writeAtomically(encoder.encode(report), to: file)
+            print(String(format: "live kernel (%@, %d samples): live vs profile-based iteration time, mean gap %+.1f %%, mean |gap| %.1f %% → %@",
+                         report.kernelModel, report.samples.count, 100 * report.meanRelativeGap, 100 * report.meanAbsoluteRelativeGap,
+                         file.path))
+        }
     }
 }
 
