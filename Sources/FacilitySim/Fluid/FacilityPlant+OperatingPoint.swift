@@ -68,6 +68,7 @@ extension FacilityPlant {
         let fanFraction = tower ? PlantDefaults.towerFanFraction : PlantDefaults.dryCoolerFanFraction
         var supply = setpointCelsius
         var rejected = 0.0   // heat the dry coolers or towers reject, W
+        var trimHeat = 0.0   // heat the trim chiller takes from the warm-water loop, W
 
         // Heat recovery takes its share of the liquid heat before the dry coolers.
         let recovered = recoverHeat(liquidHeat: liquidHeat, hour: hour, supplyCelsius: setpointCelsius)
@@ -110,6 +111,7 @@ extension FacilityPlant {
                         trim = trimCapacity
                         supply = max(setpointCelsius, floating - PlantDefaults.loopDesignRiseKelvin * trimCapacity / max(toReject, 1e-9))
                     }
+                    trimHeat = trim
                     chillerWatts += chiller.powerWatts(heatWatts: trim, supplyCelsius: setpointCelsius, sinkCelsius: sinkCelsius + approach)
                 }
             }
@@ -147,7 +149,7 @@ extension FacilityPlant {
         for i in cohorts.indices {
             cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { supply + $0 } ?? PlantDefaults.airInletCelsius
         }
-        return PlantPoint(powers: powers, supplyCelsius: supply)
+        return PlantPoint(powers: powers, supplyCelsius: supply, trimHeatWatts: trimHeat)
     }
 
     /// Where one GPU's server power goes at utilisation `u` with the GPU drawing `gpuWatts`, W per GPU:

@@ -5,6 +5,8 @@ import Foundation
 struct PlantPoint {
     var powers: SubsystemPowers
     var supplyCelsius: Double
+    /// Heat the trim chiller takes from the warm-water loop, W (0 when the dry coolers hold the set-point alone).
+    var trimHeatWatts = 0.0
 }
 
 /// Binds the scenario to the physical models: builds the cohorts and, each hour, finds the plant's
