@@ -26,7 +26,8 @@ final class ShippedScenarioTests: XCTestCase {
 
     /// Every scenario shipped in Scenarios/ runs end to end: energy balance within 1e-9 relative (closed-form
     /// thermal integration leaves only rounding), PUE ≥ 1, ERE ≤ PUE (reuse only lowers it), and the simulated
-    /// time equals the file's horizon.
+    /// time equals the horizon. A request-fidelity scenario runs its first two minutes (its hour takes minutes in a
+    /// debug build; `RequestScenarioTests` checks its serving figures).
     func testEveryShippedScenarioRuns() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Scenarios").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
