@@ -64,9 +64,9 @@ extension SpecBuilder {
         return { $0.serving = serving }
     }
 
-    /// `efficiency:` — source, kernel profile (default `profiles/cpu-110M.json` beside the scenario), overrides.
+    /// `efficiency:` — source, kernel profile (default `profiles/cpu-110M.json` beside the file that wrote the block), overrides.
     private func readServingEfficiency(_ m: MappingCursor, into s: inout ServingSpec) -> Bool {
-        let defaultProfile = URL(fileURLWithPath: "profiles/cpu-110M.json", relativeTo: baseDirectory).standardizedFileURL.path
+        let defaultProfile = resolve("profiles/cpu-110M.json", writtenAt: m.node).path
         guard let e = m.mapping("efficiency") else {
             s.kernelProfilePath = defaultProfile
             if !m.contains("efficiency"), !FileManager.default.isReadableFile(atPath: defaultProfile) {
@@ -81,7 +81,7 @@ extension SpecBuilder {
         if let source = e.choice("source", ServingSpec.EfficiencySource.self, default: .kernelProfile) { s.efficiencySource = source } else { ok = false }
         let file = e.string("kernel_profile", maxLength: 4096)
         if s.efficiencySource == .kernelProfile {
-            let path = file.map { URL(fileURLWithPath: $0, relativeTo: baseDirectory).standardizedFileURL.path } ?? defaultProfile
+            let path = file.map { resolve($0, writtenAt: e.value("kernel_profile")).path } ?? defaultProfile
             if FileManager.default.isReadableFile(atPath: path) { s.kernelProfilePath = path } else {
                 reader.error(at: e.value("kernel_profile") ?? e.node, e.child("kernel_profile"), "kernel profile not found or not readable: \(path)")
                 ok = false
@@ -116,7 +116,7 @@ extension SpecBuilder {
             s.arrivals = .diurnal(meanPerSecond: mean, amplitude: amplitude, peakHour: peak)
         case .trace:
             guard let file = a.string("file", required: true, maxLength: 4096) else { return false }
-            let path = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL.path
+            let path = resolve(file, writtenAt: a.value("file")).path
             guard FileManager.default.isReadableFile(atPath: path) else {
                 reader.error(at: a.value("file"), a.child("file"), "trace file not found or not readable: \(path)")
                 return false

@@ -179,3 +179,39 @@ final class SwitchoverGovernanceTests: XCTestCase {
         XCTAssertEqual(allowed.summary.aiAutonomyBoundaryViolations, 1)
     }
 }
+
+/// Starting the trim chiller is a governed medium-risk action.
+final class TrimChillerGovernanceTests: XCTestCase {
+    /// A day of 64 immersion GPUs in constant 24 °C weather, at 20 % load for 6 h and full load after: at 20 % the dry
+    /// coolers hold the 30 °C set-point (24 + 10 K × a design share ≈ 0.3 < 30), at full load they cannot
+    /// (24 + 10 > 30), so the trim chiller must start at 6 h.
+    func spec(medium: Authority) -> ScenarioSpec {
+        var spec = FailureSimulationTests.immersionSpec()
+        spec.weather = .synthetic(meanCelsius: 24, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0, hottestDayOfYear: 200,
+                                  relativeHumidity: 0.5)
+        spec.load = .hourly(values: [0.2, 0.2, 0.2, 0.2, 0.2, 0.2] + Array(repeating: 1.0, count: 18), source: "test")
+        var authorities = GovernancePolicy.documentAuthorities
+        authorities[.mediumRisk] = medium
+        spec.aiGovernance = AIGovernanceBlock(policy: GovernancePolicy(authorities: authorities))
+        return spec
+    }
+
+    /// Under the document's policy the start is recorded (notify) and the supply holds 30 °C; when it needs an
+    /// approval the supply floats above the set-point until the approval's recorded due time, after which the
+    /// trail says executed_after_approval; without a deadline, waiting is no boundary violation.
+    func testTrimStartIsGoverned() throws {
+        let notified = try FacilitySimulation(spec: spec(medium: .notifyHuman)).run()
+        let starts = notified.auditTrail.records.filter { $0.action == ControlAction.startTrimChiller.rawValue }
+        XCTAssertEqual(starts.map(\.outcome), [.executedHumanNotified])
+        XCTAssertEqual(starts.first?.timeSeconds, 6 * 3600)
+        XCTAssertEqual(notified.summary.maxCoolantSupplyCelsius, 30, accuracy: 1e-9)
+
+        let approved = try FacilitySimulation(spec: spec(medium: .requireApproval)).run()
+        let lines = approved.auditTrail.records.filter { $0.action == ControlAction.startTrimChiller.rawValue }
+        XCTAssertEqual(lines.map(\.outcome), [.awaitingApproval, .executedAfterApproval])
+        XCTAssertEqual(lines[1].timeSeconds, try XCTUnwrap(lines[0].approvalDueSeconds), accuracy: 1e-9)
+        XCTAssertGreaterThan(approved.summary.maxCoolantSupplyCelsius, 30.5)
+        XCTAssertEqual(approved.summary.aiAutonomyBoundaryViolations, 0)
+        XCTAssertLessThanOrEqual(approved.summary.energyBalanceRelativeError, 1e-9)
+    }
+}

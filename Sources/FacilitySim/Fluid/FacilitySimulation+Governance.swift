@@ -118,4 +118,13 @@ extension FacilitySimulation {
         return ActionRequest(action: .switchToSpareUnit, target: name, timeSeconds: time, observations: o,
                              rule: "a running unit of \(name) failed: a standby unit takes over its load", deadlineSeconds: time + delay)
     }
+
+    /// The governed request to start the trim chiller (medium risk): the dry coolers alone cannot hold the supply
+    /// set-point. No deadline: while it waits the supply floats and the clock controllers protect the chips.
+    func trimRequest(at time: Double, supplyCelsius: Double, weather: WeatherConditions, trimHeatWatts: Double) -> ActionRequest {
+        let o = ["dry_bulb_c": weather.dryBulbCelsius, "wet_bulb_c": weather.wetBulbCelsius, "supply_with_trim_c": supplyCelsius,
+                 "setpoint_c": plant.setpointCelsius, "trim_heat_w": trimHeatWatts]
+        return ActionRequest(action: .startTrimChiller, target: "trim_chiller", timeSeconds: time, observations: o,
+                             rule: "dry coolers at full fan speed cannot hold the \(plant.setpointCelsius) °C set-point: trim \(trimHeatWatts) W")
+    }
 }

@@ -36,6 +36,8 @@ public final class FacilitySimulation {
         /// Switchover k of `coolingUnits.switchovers` starts (a governed, medium-risk action); its approval arrives.
         case switchover(Int)
         case switchoverApproved(ticket: Int)
+        /// The approval to start the trim chiller arrives.
+        case trimApproved(ticket: Int)
     }
 
     public let spec: ScenarioSpec
@@ -64,7 +66,7 @@ public final class FacilitySimulation {
         self.spec = spec
         var plant = try FacilityPlant(spec: spec)
         (servingSetup, servingRate) = try FacilitySimulation.serving(spec, accelerator: plant.accelerator)
-        plant.gpuActivityScale = servingRate?.saturatedActivity ?? 1
+        plant.servingRate = servingRate
         self.plant = plant
         self.cohorts = plant.makeCohorts()
         self.controller = try spec.thermalManagement.makeController()
@@ -122,6 +124,8 @@ public final class FacilitySimulation {
         }
         let coolantFollowsHeat = spec.plant.chiller == .none
         var governor = try makeGovernor()   // nil without an ai_governance block (+Governance.swift)
+        var trimRunning = false         // the trim chiller is on
+        var trimTicket: Int?            // its start awaits approval
         var approvalTickets: [Int: Int] = [:]   // cohort → ticket of a clock change awaiting approval
         // Start from the thermal steady state of the first hour's conditions, at the clock a controller
         // would hold there: the highest state whose steady junction temperature is under the threshold
@@ -163,10 +167,29 @@ public final class FacilitySimulation {
 
         /// Re-evaluates the plant for the current hour with the cohorts' clocks: inputs change only here,
         /// at events, so energy stays exact. The economiser decides from its state at the start of the hour.
-        func evaluatePlant() {
+        func evaluatePlant() throws {
             var e = hourStartEconomiser
-            let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
-                                             economiser: &e, capacity: capacity)
+            var effective = capacity
+            if trimTicket != nil { effective.chiller = 0 }   // the trim chiller waits for its approval
+            var point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+                                             economiser: &e, capacity: effective)
+            // Starting the trim chiller is a governed medium-risk action (the state at t = 0 is taken as found).
+            if point.trimHeatWatts > 0, !trimRunning, trimTicket == nil, now > 0, governor != nil {
+                let decision = governor!.submit(trimRequest(at: now, supplyCelsius: point.supplyCelsius, weather: weather,
+                                                            trimHeatWatts: point.trimHeatWatts))
+                if decision.isAwaitingApproval {
+                    trimTicket = decision.ticket
+                    try sim.schedule(.trimApproved(ticket: decision.ticket), after: decision.delaySeconds, priority: 1)
+                    e = hourStartEconomiser
+                    effective.chiller = 0
+                    point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+                                                 economiser: &e, capacity: effective)
+                } else {
+                    trimRunning = true
+                }
+            } else if trimTicket == nil {
+                trimRunning = point.trimHeatWatts > 0
+            }
             economiser = e
             powers = point.powers
             supplyCelsius = point.supplyCelsius
@@ -237,7 +260,7 @@ public final class FacilitySimulation {
                 #if DEBUG
                 let coolantBefore = cohorts.map(\.inputs.coolantCelsius)
                 #endif
-                evaluatePlant()
+                try evaluatePlant()
                 #if DEBUG
                 // Without a floating supply the direct forecast inputs are exactly the plant's.
                 if !coolantFollowsHeat {
@@ -289,7 +312,7 @@ public final class FacilitySimulation {
                 weather = plant.weather(atHour: hourIndex)
                 utilisation = spec.load.utilisation(atHourIndex: hourIndex)
                 nextInputChange = Double(k + 1) * 3600
-                evaluatePlant()
+                try evaluatePlant()
                 if nextInputChange < horizon { try sim.schedule(.hour(k + 1), at: nextInputChange, priority: 0) }
                 try inputsChanged()
                 if let progress, now / horizon - lastProgress >= 0.01 {
@@ -325,7 +348,7 @@ public final class FacilitySimulation {
                 }
                 cohorts[i].actuationPending = false
                 cohorts[i].setClock(index, accelerator: accelerator)
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             case .forecast:
                 pendingForecast = nil
@@ -333,7 +356,7 @@ public final class FacilitySimulation {
                 try scheduleFailures()
             case .capacity(let k):
                 capacity = coolingUnits.capacity(segment: k)
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             case .gpuFailure(let i):
                 cohorts[i].pendingFailure = nil
@@ -341,7 +364,7 @@ public final class FacilitySimulation {
                 cohorts[i].gpusInService -= 1
                 cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1)
                 if let hazard { try sim.schedule(.gpuReplaced(i), after: replacementStreams[i].sample(hazard.model.replacementTimeSeconds), priority: 2) }
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             case .switchover(let k):
                 let s = coolingUnits.switchovers[k]
@@ -352,9 +375,15 @@ public final class FacilitySimulation {
                 }
             case .switchoverApproved(let ticket):
                 try governor?.executeApproved(ticket: ticket, atSeconds: now)
+            case .trimApproved(let ticket):
+                try governor?.executeApproved(ticket: ticket, atSeconds: now)
+                trimTicket = nil
+                trimRunning = true
+                try evaluatePlant()
+                try inputsChanged()
             case .gpuReplaced(let i):
                 cohorts[i].gpusInService += 1
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             }
         }

@@ -49,8 +49,8 @@ extension FacilitySimulation {
     ///   exactly under piecewise-constant power, and only when its power changes (a run of equal decode batches
     ///   costs no thermal work). Simplification: a busy GPU's module is as warm as its cohort's mean.
     /// - The plant is quasi-steady per hour, as in fluid fidelity: non-IT powers are evaluated at each hour (and clock
-    ///   change) from the previous hour's measured mean activity (the first hour: the load's expectation); IT power is
-    ///   exact at every instant.
+    ///   change) at the hour's offered load (offered request rate over the hall's saturated rate); the rest of the
+    ///   server (CPU, memory, NICs) follows the same offered load; GPU power, and so IT power, is exact at every instant.
     /// - Throttling: reactive readings every sensor period, predictive decisions every forecast horizon with the
     ///   cohort's present power; a clock change slows every iteration planned after it (`ClockedTiming`).
     func runRequestFidelity(setup: ServingSetup, rate: ServingRate, progress: ((Double) -> Void)?) throws -> RunResult {
@@ -60,7 +60,6 @@ extension FacilitySimulation {
         let accelerator = plant.accelerator
         let clockCount = accelerator.clockStates.count
         let tp = setup.tensorParallel
-        let scale = plant.gpuActivityScale
         let timings = try cohorts.map { _ in try ClockedTiming(model: setup.timing, clockStates: accelerator.clockStates) }
         let aggregate = !setup.scheduler.chunkedPrefill
         var replicas: [Replica] = []
@@ -99,8 +98,16 @@ extension FacilitySimulation {
         var weather = plant.weather(atHour: hourIndex)
         var economiser = Economiser()
         var hourStartEconomiser = economiser
-        var plantUtilisation = spec.load.utilisation(atHourIndex: hourIndex)
-        var activitySeconds = 0.0, lastHourStart = 0.0   // Σ u·dt over all GPUs since the hour began
+        // The offered load of the hour (its request rate over the hall's saturated rate, ≤ 1): the rest of the server
+        // (CPU, memory, NICs) and the plant's quasi-steady operating point follow it, as in fluid fidelity.
+        let saturatedRequestRate = rate.requestsPerGPUSecond * servingGPUs
+        guard saturatedRequestRate > 0, saturatedRequestRate.isFinite else {
+            throw ServingError.invalidConfiguration(field: "serving", reason: "the saturated request rate is \(saturatedRequestRate) /s")
+        }
+        let hourlyRequestRates = try hourlyOfferedRates(setup: setup, saturatedRequestRate: saturatedRequestRate)
+        var offeredLoad = min(1, hourlyRequestRates[0] / saturatedRequestRate)
+        let expectedRequests = hourlyRequestRates.reduce(0, +) * min(horizon, 3600)
+        latencies.reserve(Int(min(expectedRequests * 1.05, 1e8)))
         var now = 0.0, advancedTo = 0.0, secondsAbove = 0.0, peakFacilityWatts = 0.0, chillerSeconds = 0.0
         var nextInputChange = 0.0
         var lastProgress = -1.0
@@ -114,7 +121,7 @@ extension FacilitySimulation {
             var probe = economiser
             for index in 0..<clockCount {
                 cohorts[i].setClock(index, accelerator: accelerator)
-                _ = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+                _ = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
                 if controller == .none || cohorts[i].chain.steadyState(cohorts[i].inputs).moduleCelsius <= limit { break }
             }
             cohorts[i].clockChanges = 0
@@ -122,7 +129,7 @@ extension FacilitySimulation {
             for r in cohortReplicas[i] { replicas[r].fast?.timing = timings[i].models[cohorts[i].clockIndex] }
         }
         var probe = economiser
-        _ = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
+        _ = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
         var availableSeconds = 0.0   // every cohort at full clock (request fidelity models no failures)
 
@@ -131,7 +138,7 @@ extension FacilitySimulation {
             let c = cohorts[i]
             let u = busyUtilisation[i] / Double(c.gpus)
             let gpuWatts = accelerator.powerWatts(utilisation: u, clock: c.clockRatio)
-            let heat = plant.cohortHeat(technology: c.technology, utilisation: u / scale, gpuWatts: gpuWatts)
+            let heat = plant.cohortHeat(technology: c.technology, utilisation: offeredLoad, gpuWatts: gpuWatts)
             cohorts[i].inputs.modulePowerWatts = gpuWatts
             cohorts[i].inputs.sinkPowerWatts = heat.sinkWattsPerGPU * Double(c.chain.modulesPerSink)
             cohorts[i].heatToAirWatts = Double(c.gpus) * heat.airWattsPerGPU
@@ -149,9 +156,7 @@ extension FacilitySimulation {
             union.removeAll(keepingCapacity: true)
             if cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
             for i in cohorts.indices {
-                let u = busyUtilisation[i] / Double(cohorts[i].gpus)
-                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: u / scale) { union.append(above) }
-                activitySeconds += busyUtilisation[i] * dt
+                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: offeredLoad) { union.append(above) }
             }
             if !union.isEmpty { secondsAbove += FacilitySimulation.unionLength(union) }
             accounts.add(powers, for: dt)
@@ -162,7 +167,7 @@ extension FacilitySimulation {
         /// The plant's quasi-steady non-IT powers and coolant temperature; IT power and cohort inputs stay actual.
         func evaluatePlant() {
             var e = hourStartEconomiser
-            let point = plant.operatingPoint(utilisation: plantUtilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+            let point = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts,
                                              economiser: &e)
             economiser = e
             powers = point.powers
@@ -261,12 +266,8 @@ extension FacilitySimulation {
                 try scheduleNextArrival()
             case .hour(let k):
                 advance(to: entry.time)
-                if k > 0, now > lastHourStart {
-                    plantUtilisation = activitySeconds / (Double(spec.facility.gpus) * (now - lastHourStart)) / scale
-                }
-                activitySeconds = 0
-                lastHourStart = now
-                hourIndex = spec.startHour + k
+                offeredLoad = min(1, hourlyRequestRates[min(k, hourlyRequestRates.count - 1)] / saturatedRequestRate)
+                        hourIndex = spec.startHour + k
                 hourStartEconomiser = economiser
                 weather = plant.weather(atHour: hourIndex)
                 nextInputChange = Double(k + 1) * 3600
@@ -278,8 +279,7 @@ extension FacilitySimulation {
                 }
             case .sample:
                 advance(to: entry.time)
-                let meanActivity = busyUtilisation.reduce(0, +) / Double(spec.facility.gpus)
-                series.append(FacilitySimulation.row(time: now, utilisation: meanActivity / scale, weather: weather,
+                series.append(FacilitySimulation.row(time: now, utilisation: offeredLoad, weather: weather,
                                                      supply: supplyCelsius, powers: powers, cohorts: cohorts))
                 let next = now + spec.samplingIntervalSeconds
                 if next <= horizon { try sim.schedule(.sample, at: next, priority: 1) }
@@ -306,12 +306,17 @@ extension FacilitySimulation {
                 let window = min(spec.thermalManagement.forecastHorizonSeconds, horizon - now)
                 for i in cohorts.indices where window > 0 {
                     let cohort = cohorts[i]
-                    let u = busyUtilisation[i] / Double(cohort.gpus) / scale
+                    let gpuWatts = { (clock: Double) in
+                        accelerator.powerWatts(utilisation: busyUtilisation[i] / Double(cohort.gpus), clock: clock) }
                     let o = ThrottleObservation(
                         timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
                         clockStateCount: clockCount,
                         forecastPeakCelsius: { index in
-                            let inputs = self.plant.inputs(for: cohort, utilisation: u, clock: accelerator.clockStates[index])
+                            let clock = accelerator.clockStates[index], watts = gpuWatts(clock)
+                            let heat = self.plant.cohortHeat(technology: cohort.technology, utilisation: offeredLoad, gpuWatts: watts)
+                            let inputs = ThermalChain.Inputs(modulePowerWatts: watts,
+                                                             sinkPowerWatts: heat.sinkWattsPerGPU * Double(cohort.chain.modulesPerSink),
+                                                             coolantCelsius: cohort.inputs.coolantCelsius)
                             return cohort.chain.trajectory(from: cohort.state, inputs: inputs).maximumModuleCelsius(until: window)
                         })
                     let index = controller.decide(o)
@@ -343,29 +348,5 @@ extension FacilitySimulation {
         s.economics = try economicsSummary(for: s, series: result.timeSeries)
         result.summary = s
         return result
-    }
-
-    /// The arrivals of the `serving.arrivals` block: `load` follows the load profile at the facility's saturated
-    /// request rate (`ServingRate.requestsPerGPUSecond` × serving GPUs), held per hour.
-    /// - Throws: `ServingError` for an unreadable trace.
-    func makeRequestSource(setup: ServingSetup, rate: ServingRate, servingGPUs: Double) throws -> RequestSource {
-        let seed = spec.seed, replication = spec.replication
-        switch setup.spec.arrivals {
-        case .load:
-            let saturated = rate.requestsPerGPUSecond * servingGPUs
-            let hours = max(1, Int((spec.horizonSeconds / 3600).rounded(.up)))
-            let rates = (0..<hours).map { saturated * spec.load.utilisation(atHourIndex: spec.startHour + $0) }
-            return RequestSource(rate: { t in rates[min(Int(t / 3600), hours - 1)] },
-                                 envelope: max(saturated, 1e-12), homogeneous: false, setup: setup, seed: seed, replication: replication)
-        case .poisson(let r):
-            return RequestSource(rate: { _ in r }, envelope: r, homogeneous: true, setup: setup, seed: seed, replication: replication)
-        case .diurnal(let mean, let amplitude, let peakHour):
-            let process = ArrivalProcess.diurnal(.init(meanPerSecond: mean, amplitude: amplitude,
-                                                       peakSeconds: (peakHour - Double(spec.startHour % 24)) * 3600))
-            return RequestSource(rate: { process.rate(atSeconds: $0) }, envelope: process.maximumRate, homogeneous: false,
-                                 setup: setup, seed: seed, replication: replication)
-        case .trace(let path):
-            return RequestSource(trace: try RequestTrace.load(path: path), setup: setup)
-        }
     }
 }

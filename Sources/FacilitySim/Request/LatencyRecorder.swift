@@ -20,6 +20,14 @@ struct LatencyRecorder {
 
     var count: Int { endToEnd.count }
 
+    /// Reserves room for `n` requests (avoids regrowing three arrays of millions of entries).
+    mutating func reserve(_ n: Int) {
+        let n = max(0, min(n, 100_000_000))
+        timeToFirstToken.reserveCapacity(n)
+        timePerOutputToken.reserveCapacity(n)
+        endToEnd.reserveCapacity(n)
+    }
+
     /// The summary, or nil when no request completed.
     /// - Complexity: O(n) on average (quantiles by selection, `QuantileSelection`).
     func summary() -> LatencySummary? {

@@ -70,14 +70,14 @@ struct Run: ParsableCommand {
         if let seed { spec.seed = seed }
         if replications > 1 { return try runReplications(spec) }
         let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
+        if liveKernel, spec.fidelity != .request || spec.serving == nil {
+            throw ValidationError("--live-kernel needs a scenario with fidelity: request and a serving block")
+        }
         var result: RunResult
         var probe: LiveKernelProbe?
         do {
             let simulation = try FacilitySimulation(spec: spec)
             if liveKernel {
-                guard spec.fidelity == .request, spec.serving != nil else {
-                    throw ValidationError("--live-kernel needs fidelity: request and a serving block")
-                }
                 let live = try LiveKernelProbe(spec: spec, steps: 2, maxBatch: liveMaxBatch)
                 simulation.liveKernelProbe = { try live.measure(sequences: $0, totalContext: $1, profileSeconds: $2) }
                 simulation.liveKernelSamples = liveSamples
