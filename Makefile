@@ -41,7 +41,7 @@ release: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 	@$(MAKE) --no-print-directory ci-check
 
 # The CI gate: every Scenarios/ci scenario against its limits and committed baseline (JUnit in .build/); a scenario
