@@ -20,6 +20,7 @@ struct FactoryTwin: AsyncParsableCommand {
             Validate.self,
             Sweep.self,
             Merge.self,
+            Plan.self,
             Bench.self,
             Generate.self,
             Calibrate.self,

@@ -68,7 +68,6 @@ public enum ScenarioLoader {
 
     /// Parses scenario text; `file` names it in diagnostics, `baseDirectory` resolves relative paths.
     public static func parse(_ text: String, file: String, baseDirectory: URL, overrides: [ScenarioOverride] = []) throws -> ScenarioSpec {
-        let reader = ScenarioReader(file: file)
         if text.utf8.count > maximumFileBytes { throw ScenarioError([tooLarge(file: file)]) }
         // Depth, alias expansion, duplicate keys and syntax are checked without recursion before Yams composes.
         let preflight = YAMLPreflight.check(text, file: file)
@@ -81,8 +80,11 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, path: "", message: "not valid YAML: \(error)")])
         }
+        // `extends:` (issue 7): the base files merged under this one; each node remembers the file that wrote it.
+        let resolved = try node.map { try ScenarioInheritance.resolve($0, file: file, baseDirectory: baseDirectory) }
+        let reader = ScenarioReader(file: file, sources: resolved?.sources)
         var overridden = ScenarioOverrides(overrides, file: file)
-        guard let root = reader.root(try overridden.apply(to: node)) else { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
+        guard let root = reader.root(try overridden.apply(to: resolved?.root)) else { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         let spec = SpecBuilder(reader: reader, root: root, baseDirectory: baseDirectory).build()
         if !reader.diagnostics.isEmpty { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         guard let spec else {

@@ -5,13 +5,18 @@ import Yams
 final class ScenarioReader {
     /// The file name printed in diagnostics.
     let file: String
+    /// Which file of an `extends:` chain wrote each node (nil: every node is in `file`).
+    let sources: ScenarioSources?
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, sources: ScenarioSources? = nil) {
+        self.file = file
+        self.sources = sources
+    }
 
     func error(at node: Node?, _ path: String, _ message: String) {
         let mark = node?.mark
-        diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+        diagnostics.append(Diagnostic(file: sources?.source(of: node).file ?? file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                       path: path, message: message))
     }
 

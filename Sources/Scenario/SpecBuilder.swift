@@ -63,8 +63,15 @@ struct SpecBuilder {
         var apply: [(inout ScenarioSpec) -> Void] = []
         apply.reserveCapacity(8)
         apply += readReliability()
+        if let plan = readPlan() { apply.append(plan) }
         if let sweep = readSweep() { apply.append(sweep) }
         return apply
+    }
+
+    /// A path written in the scenario, resolved against the directory of the file that wrote it (`extends:`).
+    func resolve(_ path: String, writtenAt node: Node?) -> URL {
+        let directory = reader.sources?.source(of: node).directory ?? baseDirectory
+        return URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
     }
 
     func readFacility() -> FacilitySpec? {
@@ -211,7 +218,7 @@ struct SpecBuilder {
             return nil
         }
         if let file = m.string("file", maxLength: 4096) {
-            let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
+            let url = resolve(file, writtenAt: m.value("file"))
             var isDirectory: ObjCBool = false
             if !FileManager.default.isReadableFile(atPath: url.path)
                 || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
@@ -259,7 +266,7 @@ struct SpecBuilder {
             return .diurnal(mean: mean, amplitude: amplitude, peakHour: peak)
         case .hourly:
             guard let file = m.string("file", required: true, maxLength: 4096) else { return nil }
-            let url = URL(fileURLWithPath: file, relativeTo: baseDirectory).standardizedFileURL
+            let url = resolve(file, writtenAt: m.value("file"))
             do {
                 let values = try HourlyLoadFile.read(url)
                 return .hourly(values: values, source: url.path)

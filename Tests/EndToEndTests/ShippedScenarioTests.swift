@@ -24,6 +24,23 @@ final class ShippedScenarioTests: XCTestCase {
         }
     }
 
+    /// Every scenario shipped in Scenarios/ runs end to end: energy balance within 1e-9 relative (closed-form
+    /// thermal integration leaves only rounding), PUE ≥ 1, ERE ≤ PUE (reuse only lowers it), and the simulated
+    /// time equals the file's horizon.
+    func testEveryShippedScenarioRuns() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Scenarios").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertGreaterThanOrEqual(files.count, 6)
+        for file in files {
+            let spec = try ScenarioLoader.load(path: Self.scenario(file))
+            let s = try FacilitySimulation(spec: spec).run().summary
+            XCTAssertLessThanOrEqual(s.energyBalanceRelativeError, 1e-9, file)
+            XCTAssertGreaterThanOrEqual(s.pue, 1, file)
+            XCTAssertLessThanOrEqual(s.ere, s.pue + 1e-15, file)
+            XCTAssertEqual(s.simulatedSeconds, spec.horizonSeconds, file)
+        }
+    }
+
     /// Energy balance: electricity in = heat rejected + heat recovered + Δ stored heat, to 1e-9 relative,
     /// over a year of each shipped scenario (the thermal chains are integrated in closed form, so only
     /// floating-point rounding remains). PUE ≥ 1, ERE ≤ PUE, and the subsystems sum to the facility energy.

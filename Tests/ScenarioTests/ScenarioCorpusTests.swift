@@ -22,10 +22,15 @@ final class ScenarioCorpusTests: XCTestCase {
     /// (`yamlLineCount`; libyaml ends a last line that lacks its line break before the end of the stream, so
     /// end-of-file problems may point one line past it)
     /// and COLUMN ≥ 1. Returns a description of the first violation, or nil.
-    static func locationProblem(_ error: ScenarioError, file: String, lineCount: Int) -> String? {
+    /// `baseLineCount` gives the line count of a file that `file` extends (`extends:`), whose own problems are
+    /// reported under its name; nil for a file that is not such a base.
+    static func locationProblem(_ error: ScenarioError, file: String, lineCount: Int,
+                                baseLineCount: (String) -> Int? = { _ in nil }) -> String? {
         if error.diagnostics.isEmpty { return "no diagnostic" }
         for d in error.diagnostics {
             let text = d.description
+            var file = file, lineCount = lineCount
+            if d.file != file, let count = baseLineCount(d.file) { (file, lineCount) = (d.file, count) }
             guard text.hasPrefix(file + ":") else { return "does not start with the file name: \(text.prefix(200))" }
             let fields = text.dropFirst(file.count + 1).split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, let line = Int(fields[0]), let column = Int(fields[1]),

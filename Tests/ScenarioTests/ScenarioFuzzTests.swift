@@ -108,7 +108,11 @@ final class ScenarioFuzzTests: XCTestCase {
                     valid += 1
                 } catch let error as ScenarioError {
                     refused += 1
-                    if let problem = ScenarioCorpusTests.locationProblem(error, file: label, lineCount: lineCount) {
+                    // A base named by `extends:` reports its own problems under its own name (path relative to Scenarios/).
+                    let baseLineCount = { (base: String) -> Int? in
+                        (try? Data(contentsOf: Self.scenarios.appendingPathComponent(base))).map { ScenarioCorpusTests.yamlLineCount([UInt8]($0)) }
+                    }
+                    if let problem = ScenarioCorpusTests.locationProblem(error, file: label, lineCount: lineCount, baseLineCount: baseLineCount) {
                         XCTFail("\(label): \(problem)\n--- input ---\n\(String(decoding: bytes, as: UTF8.self).prefix(3000))")
                     }
                 } catch {

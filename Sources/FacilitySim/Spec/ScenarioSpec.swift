@@ -42,6 +42,10 @@ public struct ScenarioSpec: Sendable {
     /// Cooling-unit groups, scripted failures and GPU failures (none by default).
     public var reliability = ReliabilitySpec()
 
+    // MARK: Issue 7 — capacity planning (`plan:` block; the run ignores it)
+    /// Sizing variables and conditions for `factory-twin plan`, or nil when the file has no `plan:` block.
+    public var plan: CapacityPlanBlock? = nil
+
     // MARK: Sweeps (issue 7, item 3)
     /// The scenario's `sweep:` block: field paths and the values a `factory-twin sweep` gives each, in file order
     /// (a single `run` ignores it).

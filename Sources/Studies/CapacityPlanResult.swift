@@ -1,0 +1,124 @@
+import FacilitySim
+import Foundation
+
+/// What `factory-twin plan` found: the recommended design, the runners-up, each with its margin on every
+/// condition, and how many runs it took against the full grid. Written as `plan.json` (snake_case keys).
+public struct CapacityPlanResult: Sendable, Codable, Equatable {
+    /// One condition checked on one design.
+    public struct Margin: Sendable, Codable, Equatable {
+        /// The condition as written, e.g. `max_gpu_temperature_celsius<=70.0`.
+        public var condition: String
+        /// The value it was checked on (the pessimistic 95 % bound with replications), in the metric's unit.
+        public var value: Double
+        /// Value minus bound for `>=`, bound minus value for `<=`: ≥ 0 when met, in the metric's unit.
+        public var margin: Double
+        /// `margin / |bound|` (0 for a zero bound).
+        public var relativeMargin: Double
+    }
+
+    /// One design that was run.
+    public struct Candidate: Sendable, Codable, Equatable {
+        /// Field path and value of each variable, in the plan's order.
+        public var design: [String: Int]
+        /// The objective's value (mean over replications).
+        public var objective: Double
+        public var feasible: Bool
+        public var margins: [Margin]
+    }
+
+    /// Variable field paths, in order.
+    public var variables: [String]
+    public var conditions: [String]
+    /// The metric minimised.
+    public var objective: String
+    /// Designs in the full grid, and designs the search ran.
+    public var gridPoints: Int
+    public var evaluations: Int
+    /// The cheapest feasible design run, or nil when none met every condition.
+    public var recommended: Candidate?
+    /// The next cheapest feasible designs run (at most three).
+    public var runnersUp: [Candidate]
+    /// Without a feasible design: the design closest to meeting the conditions (least total relative violation).
+    public var closest: Candidate?
+}
+
+extension CapacityPlanSearch {
+    /// The result over the designs run so far: feasible designs ordered by objective (ties: the smaller design first).
+    func result(runnersUp count: Int = 3) -> CapacityPlanResult {
+        let candidates = evaluated.map { candidate($0.design, $0.metrics) }
+        let feasible = zip(candidates, evaluated).filter(\.0.feasible)
+            .sorted { Self.isBetter($0.1.design, $0.0.objective, than: $1.1.design, $1.0.objective) }.map(\.0)
+        let closest = feasible.isEmpty
+            ? zip(candidates, evaluated).min { violation($0.1.metrics) < violation($1.1.metrics) }?.0 : nil
+        return CapacityPlanResult(variables: variables.map(\.field), conditions: conditions.map(\.description),
+                                  objective: objective, gridPoints: gridPoints, evaluations: evaluated.count,
+                                  recommended: feasible.first, runnersUp: Array(feasible.dropFirst().prefix(count)),
+                                  closest: closest)
+    }
+
+    func candidate(_ design: Design, _ m: PlanMetrics) -> CapacityPlanResult.Candidate {
+        let margins = zip(conditions, self.margins(m)).map { c, margin in
+            CapacityPlanResult.Margin(condition: c.description, value: m.conservativeValue(for: c) ?? .nan, margin: margin,
+                                      relativeMargin: c.bound == 0 ? 0 : margin / abs(c.bound))
+        }
+        let fields = variables.map(\.field)
+        return CapacityPlanResult.Candidate(design: Dictionary(uniqueKeysWithValues: zip(fields, values(of: design))),
+                                            objective: m.value(objective) ?? .nan, feasible: isFeasible(m), margins: margins)
+    }
+}
+
+extension CapacityPlanResult {
+    /// A human-readable report: the recommended design, runners-up and their margins.
+    public var report: String {
+        var lines: [String] = []
+        let share = gridPoints > 0 ? 100 * Double(evaluations) / Double(gridPoints) : 0
+        lines.append("plan: \(evaluations) designs run of a \(gridPoints)-design grid (\(String(format: "%.1f", share)) %); minimise \(objective)")
+        if conditions.isEmpty { lines.append("conditions: none") } else { lines.append("conditions: " + conditions.joined(separator: ", ")) }
+        func describe(_ title: String, _ c: Candidate) {
+            let design = variables.map { "\($0)=\(c.design[$0] ?? 0)" }.joined(separator: " ")
+            lines.append("\(title): \(design)   \(objective) = \(Self.format(c.objective))")
+            for m in c.margins {
+                lines.append("    \(m.condition): \(Self.format(m.value))  margin \(Self.format(m.margin)) (\(String(format: "%+.2f", 100 * m.relativeMargin)) %)")
+            }
+        }
+        if let recommended {
+            describe("recommended", recommended)
+            for (i, r) in runnersUp.enumerated() { describe("runner-up \(i + 1)", r) }
+        } else {
+            lines.append("no design run meets every condition")
+            if let closest { describe("closest", closest) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ x: Double) -> String {
+        if x.isNaN { return "n/a" }
+        if x == x.rounded(), abs(x) < 1e12 { return String(Int(x)) }
+        return String(format: "%.7g", x)
+    }
+
+    /// The result as pretty-printed JSON with snake_case keys and sorted keys (stable for diffs).
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(self)
+    }
+}
+
+/// Why a plan cannot run.
+public enum CapacityPlanError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The plan is ill-formed (no variables, empty range, no objective …).
+    case invalid(String)
+    /// A condition or the objective names a metric the runs do not report.
+    case unknownMetric(String, available: [String])
+
+    public var description: String {
+        switch self {
+        case .invalid(let message): message
+        case .unknownMetric(let name, let available):
+            "no metric '\(name)' in the run's summary; available: \(available.joined(separator: ", "))"
+        }
+    }
+}
