@@ -1,11 +1,15 @@
 # FactoryTwin — two commands set up a fresh machine:
 #   make run    installs libgsl-dev if missing, builds a release binary, runs the default scenario
-#   make test   installs libgsl-dev if missing, builds and runs the whole test suite
+#   make test   installs libgsl-dev (and prometheus_client) if missing, builds and runs the whole test suite,
+#               then the CI gate over Scenarios/ci/ and the OpenMetrics parser check
+#   make reports  regenerates Reports/<scenario>/ for every shipped scenario and Reports/README.md
 SWIFT ?= swift
+PYTHON ?= python3
 BIN    = .build/release/factory-twin
+DEBUG_BIN = .build/debug/factory-twin
 SCENARIO ?= Scenarios/reference-immersion.yaml
 
-.PHONY: run test build release deps bench reports clean
+.PHONY: run test build release deps bench reports ci-check clean
 
 deps:
 	@if pkg-config --exists gsl 2>/dev/null; then :; else \
@@ -21,6 +25,13 @@ deps:
 	    echo "  Fedora: dnf install gsl-devel pkgconf   macOS: brew install gsl pkg-config"; exit 1; \
 	  fi; \
 	fi
+	@# The metrics test parses metrics.prom with prometheus_client's OpenMetrics parser (PyPI).
+	@if $(PYTHON) -c 'import prometheus_client' 2>/dev/null; then :; else \
+	  echo "prometheus_client not found: installing it with pip (OpenMetrics parser for the metrics test)"; \
+	  $(PYTHON) -m pip install --quiet prometheus_client 2>/dev/null \
+	    || $(PYTHON) -m pip install --quiet --break-system-packages prometheus_client \
+	    || { echo "error: could not install prometheus_client; run: $(PYTHON) -m pip install prometheus_client"; exit 1; }; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -30,10 +41,34 @@ release: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
+	@$(MAKE) --no-print-directory ci-check
+
+# The CI gate: every Scenarios/ci scenario against its limits and committed baseline (JUnit in .build/); a scenario
+# made hotter than its limit must fail with exit 1; every metrics.prom must parse as OpenMetrics.
+ci-check:
+	@$(SWIFT) build --product factory-twin > /dev/null
+	$(DEBUG_BIN) check Scenarios/ci/*.yaml --baseline Scenarios/ci/baselines --junit .build/ci-check-junit.xml --out .build/ci-check
+	@$(DEBUG_BIN) check Tests/Fixtures/ci-too-hot.yaml > .build/ci-too-hot.txt; status=$$?; \
+	  if [ $$status -eq 1 ]; then echo "check: Tests/Fixtures/ci-too-hot.yaml fails as it must (exit 1)"; \
+	  else cat .build/ci-too-hot.txt; echo "error: check gave exit $$status on a scenario hotter than its limit (expected 1)"; exit 1; fi
+	$(DEBUG_BIN) report Tests/Fixtures/report-with-serving --out .build/report-fixture
+	$(PYTHON) .ci/check_openmetrics.py .build/ci-check/*/metrics.prom
+	$(PYTHON) .ci/check_openmetrics.py --expect-serving .build/report-fixture/metrics.prom
 
 run: release
 	$(BIN) run $(SCENARIO)
+
+# Reports of the shipped scenarios, bit-identical from run to run (--reproducible zeroes the wall time); the
+# reference design is compared with the air-cooled baseline.
+reports: release
+	$(BIN) run Scenarios/traditional-air-cooled.yaml --quiet --reproducible
+	$(BIN) run Scenarios/reference-immersion.yaml --quiet --reproducible --baseline Reports/traditional-air-cooled
+	@for f in Scenarios/*.yaml; do \
+	  case $$f in */traditional-air-cooled.yaml|*/reference-immersion.yaml) ;; \
+	  *) echo "$(BIN) run $$f --quiet --reproducible"; $(BIN) run $$f --quiet --reproducible || exit 1;; esac; \
+	done
+	$(BIN) report Reports --index
 
 bench: release
 	$(BIN) bench engine

@@ -51,10 +51,10 @@ let package = Package(
         .testTarget(name: "FacilityModelsTests", dependencies: ["FacilityModels", "SimMath"]),
         .testTarget(name: "ServingTests", dependencies: ["Serving", "FacilityModels", "SimMath", "InferenceKernel"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "FacilityModels"]),
-        .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "SimMath"]),
+        .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "Operations", "SimMath"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting", "Operations"]),
     ]
 )

@@ -24,6 +24,9 @@ struct FactoryTwin: AsyncParsableCommand {
             Bench.self,
             Generate.self,
             Calibrate.self,
+            Replay.self,
+            Report.self,
+            Check.self,
         ]
     )
 }

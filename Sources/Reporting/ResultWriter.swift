@@ -1,7 +1,9 @@
 import FacilitySim
 import Foundation
+import Operations
 
-/// Writes a `RunResult` into an output directory: `summary.json` and `timeseries.csv`.
+/// Writes a `RunResult` into an output directory: `summary.json`, `timeseries.csv`, `report.html`, `report.md`,
+/// `metrics.prom` and, when the run kept one, the audit trail `audit.jsonl`.
 ///
 /// Each file is written to a hidden temporary name in the same directory and renamed into place,
 /// so a reader never sees a half-written file and a failed run leaves the previous results intact.
@@ -13,11 +15,27 @@ public enum ResultWriter {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    /// Writes every result file of `result` into `directory` (created if needed).
-    public static func write(_ result: RunResult, to directory: URL) throws {
+    /// Writes every result file of `result` into `directory` (created if needed); `baseline` is the summary of the
+    /// design the report compares with (the air-cooled hall of the document's "1.5–2× better").
+    public static func write(_ result: RunResult, to directory: URL, baseline: RunSummary? = nil) throws {
         try createDirectory(directory)
         try writeAtomically(summaryJSON(result.summary), to: directory.appendingPathComponent("summary.json"))
         try writeAtomically(Data(timeSeriesCSV(result.timeSeries).utf8), to: directory.appendingPathComponent("timeseries.csv"))
+        if !result.auditTrail.isEmpty {
+            try writeAtomically(Data(result.auditTrail.text.utf8), to: directory.appendingPathComponent("audit.jsonl"))
+        } else {
+            // A trail left by an earlier run would not belong to these results.
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent("audit.jsonl"))
+        }
+        try writeReports(ReportInput(summary: result.summary, timeSeries: result.timeSeries, baseline: baseline), to: directory)
+    }
+
+    /// Writes `report.html`, `report.md` and `metrics.prom` of `input` into `directory` (created if needed).
+    public static func writeReports(_ input: ReportInput, to directory: URL) throws {
+        try createDirectory(directory)
+        try writeAtomically(Data(HTMLReport.render(input).utf8), to: directory.appendingPathComponent("report.html"))
+        try writeAtomically(Data(MarkdownReport.render(input).utf8), to: directory.appendingPathComponent("report.md"))
+        try writeAtomically(Data(OpenMetricsWriter.render(input.summary).utf8), to: directory.appendingPathComponent("metrics.prom"))
     }
 
     /// `summary.json`: sorted keys, pretty-printed, snake_case, trailing newline.

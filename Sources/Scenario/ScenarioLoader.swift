@@ -84,7 +84,9 @@ public enum ScenarioLoader {
         let resolved = try node.map { try ScenarioInheritance.resolve($0, file: file, baseDirectory: baseDirectory) }
         let reader = ScenarioReader(file: file, sources: resolved?.sources)
         var overridden = ScenarioOverrides(overrides, file: file)
-        guard let root = reader.root(try overridden.apply(to: resolved?.root)) else { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
+        let document = try overridden.apply(to: resolved?.root)
+        if let document, !overrides.isEmpty { resolved?.sources.adopt(document, replacing: resolved?.root) }
+        guard let root = reader.root(document) else { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         let spec = SpecBuilder(reader: reader, root: root, baseDirectory: baseDirectory).build()
         if !reader.diagnostics.isEmpty { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         guard let spec else {

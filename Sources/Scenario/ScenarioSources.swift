@@ -54,6 +54,39 @@ public final class ScenarioSources {
         }
     }
 
+    /// Attributes the nodes that `--set` overrides made to a file: a node that replaced another at the same path takes
+    /// the replaced node's file, a node added to a mapping the mapping's file — the files whose positions the overrides
+    /// copied into the new nodes' marks, so a diagnostic's line and column are read against the right file.
+    /// - Complexity: O(n) in the nodes of the tree; recursion depth is the tree's (at most `YAMLPreflight.maximumDepth`).
+    func adopt(_ tree: Node, replacing old: Node?) {
+        guard sources.count > 1 else { return }
+        retained.append(tree)
+        adopt(tree, replacing: old, inherited: 0)
+    }
+
+    private func adopt(_ node: Node, replacing old: Node?, inherited: Int) {
+        guard let tag = Self.storedTag(of: node) else { return }
+        let index = origin[ObjectIdentifier(tag)] ?? old.flatMap(Self.storedTag).flatMap { origin[ObjectIdentifier($0)] } ?? inherited
+        origin[ObjectIdentifier(tag)] = index
+        switch node {
+        case .mapping(let mapping):
+            let previous = old?.mapping
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? ""
+                let oldKey = previous?.keys.first { $0.scalar?.string == name }
+                adopt(key, replacing: oldKey, inherited: index)
+                adopt(value, replacing: previous?[name], inherited: index)
+            }
+        case .sequence(let sequence):
+            let previous = old?.sequence.map(Array.init) ?? []
+            for (i, item) in sequence.enumerated() {
+                adopt(item, replacing: i < previous.count ? previous[i] : nil, inherited: index)
+            }
+        case .scalar, .alias:
+            break
+        }
+    }
+
     /// The file that wrote `node` (the file being loaded when the node is unknown or `nil`).
     public func source(of node: Node?) -> Source {
         guard let node, let tag = Self.storedTag(of: node), let index = origin[ObjectIdentifier(tag)] else { return sources[0] }

@@ -65,6 +65,9 @@ struct SpecBuilder {
         apply += readReliability()
         if let plan = readPlan() { apply.append(plan) }
         if let sweep = readSweep() { apply.append(sweep) }
+        if let governance = readAIGovernance() { apply.append(governance) }
+        if let serving = readServing() { apply.append(serving) }
+        for reader in [readEconomics, readLimits] { if let set = reader() { apply.append(set) } }
         return apply
     }
 

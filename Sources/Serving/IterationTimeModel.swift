@@ -98,18 +98,7 @@ public struct IterationTimeModel: IterationTiming {
     }
 
     /// The time of `batch` and its parts.
-    public func breakdown(of batch: IterationBatch) -> Breakdown {
-        let c = cost(of: batch)
-        let tp = Double(parallelism.degree)
-        let computeRatio = accelerator.computeThroughputRatio(clock: clock)
-        let memoryRatio = accelerator.memoryBoundThroughputRatio(clock: clock)
-        let compute = c.flops / (tp * peakFlopsPerSecond * efficiency.compute.value * computeRatio)
-        let memory = c.bytes / (tp * accelerator.memoryBandwidthBytesPerSecond * efficiency.memory.value * memoryRatio)
-        let empty = c.tokens == 0
-        return Breakdown(computeSeconds: compute, memorySeconds: memory,
-                         communicationSeconds: parallelism.communicationSeconds(tokens: c.tokens, model: model),
-                         overheadSeconds: empty ? 0 : efficiency.overheadSeconds.value, cost: c)
-    }
+    public func breakdown(of batch: IterationBatch) -> Breakdown { breakdown(of: cost(of: batch)) }
 
     public func seconds(for batch: IterationBatch) -> Double { breakdown(of: batch).totalSeconds }
 

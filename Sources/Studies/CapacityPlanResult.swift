@@ -36,7 +36,8 @@ public struct CapacityPlanResult: Sendable, Codable, Equatable {
     public var evaluations: Int
     /// The cheapest feasible design run, or nil when none met every condition.
     public var recommended: Candidate?
-    /// The next cheapest feasible designs run (at most three).
+    /// The next cheapest feasible designs run (at most three), leaving out designs that only add units to a
+    /// better-ranked one for the same objective.
     public var runnersUp: [Candidate]
     /// Without a feasible design: the design closest to meeting the conditions (least total relative violation).
     public var closest: Candidate?
@@ -46,8 +47,19 @@ extension CapacityPlanSearch {
     /// The result over the designs run so far: feasible designs ordered by objective (ties: the smaller design first).
     func result(runnersUp count: Int = 3) -> CapacityPlanResult {
         let candidates = evaluated.map { candidate($0.design, $0.metrics) }
-        let feasible = zip(candidates, evaluated).filter(\.0.feasible)
-            .sorted { Self.isBetter($0.1.design, $0.0.objective, than: $1.1.design, $1.0.objective) }.map(\.0)
+        let ranked = zip(candidates, evaluated).filter(\.0.feasible)
+            .sorted { Self.isBetter($0.1.design, $0.0.objective, than: $1.1.design, $1.0.objective) }
+        // A design that only adds units to a better-ranked one for the same objective (a spare the objective does
+        // not see) tells nothing: it is left out.
+        var kept: [(candidate: CapacityPlanResult.Candidate, design: Design)] = []
+        for (c, entry) in ranked {
+            let redundant = kept.contains { k in
+                abs(c.objective - k.candidate.objective) <= Self.tieTolerance * max(abs(c.objective), abs(k.candidate.objective))
+                    && zip(entry.design, k.design).allSatisfy { $0 >= $1 }
+            }
+            if !redundant { kept.append((c, entry.design)) }
+        }
+        let feasible = kept.map(\.candidate)
         let closest = feasible.isEmpty
             ? zip(candidates, evaluated).min { violation($0.1.metrics) < violation($1.1.metrics) }?.0 : nil
         return CapacityPlanResult(variables: variables.map(\.field), conditions: conditions.map(\.description),

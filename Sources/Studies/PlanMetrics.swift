@@ -33,21 +33,4 @@ public struct PlanMetrics: Sendable, Hashable {
         guard let interval = confidence[key], interval.halfWidth.isFinite else { return value }
         return condition.relation == .atLeast ? interval.lower : interval.upper
     }
-
-    /// Replications of one design merged: each metric's mean and Student-t 95 % interval (`Statistics.confidenceInterval`).
-    /// Metrics missing from some replication are dropped. A single replication keeps its own values and intervals.
-    public static func merging(_ replications: [PlanMetrics]) -> PlanMetrics {
-        guard replications.count > 1 else { return replications.first ?? PlanMetrics(values: [:]) }
-        var values: [String: Double] = [:]
-        var confidence: [String: ConfidenceInterval] = [:]
-        for key in replications[0].values.keys {
-            let xs = replications.compactMap { $0.values[key] }
-            guard xs.count == replications.count else { continue }
-            let interval = Statistics.confidenceInterval(xs)
-            values[key] = interval.mean
-            confidence[key] = interval.halfWidth.isFinite ? interval
-                : ConfidenceInterval(mean: interval.mean, halfWidth: 0, level: interval.level)
-        }
-        return PlanMetrics(values: values, confidence: confidence)
-    }
 }

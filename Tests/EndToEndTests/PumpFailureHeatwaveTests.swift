@@ -14,7 +14,7 @@ final class PumpFailureHeatwaveTests: XCTestCase {
     }
 
     /// Without control the failure heats the GPUs well beyond the same week without it (half the flow doubles the
-    /// tank-to-water rise); predictive keeps every GPU ≤ 70 °C + 0.1 K and loses less throughput than reactive;
+    /// tank-to-water rise); predictive keeps every GPU ≤ 70 °C + 0.1 K and loses less throughput (and fewer tokens) than reactive;
     /// the loop is short of a pump for exactly 39 h (availability ≤ 1 − 39/168 without throttling); energy closes.
     func testControllersThroughThePumpFailure() throws {
         let calm = try run(.none, failure: false)
@@ -24,6 +24,8 @@ final class PumpFailureHeatwaveTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(none.availability), 1 - 39.0 / 168, accuracy: 1e-9)
         XCTAssertLessThanOrEqual(predictive.maxGpuTemperatureCelsius, 70.1)
         XCTAssertLessThan(predictive.throughputLostFraction, reactive.throughputLostFraction)
+        XCTAssertLessThan(try XCTUnwrap(predictive.tokensLostToThrottling), try XCTUnwrap(reactive.tokensLostToThrottling))
+        XCTAssertEqual(none.tokensLostToThrottling, 0)
         XCTAssertLessThan(reactive.secondsAboveGpuLimit, none.secondsAboveGpuLimit)
         for s in [calm, none, reactive, predictive] {
             XCTAssertLessThanOrEqual(s.energyBalanceRelativeError, 1e-9, s.throttleController)

@@ -26,13 +26,16 @@ final class ShippedScenarioTests: XCTestCase {
 
     /// Every scenario shipped in Scenarios/ runs end to end: energy balance within 1e-9 relative (closed-form
     /// thermal integration leaves only rounding), PUE ≥ 1, ERE ≤ PUE (reuse only lowers it), and the simulated
-    /// time equals the file's horizon.
+    /// time equals the horizon. A request-fidelity scenario runs its first two minutes (its hour takes minutes in a
+    /// debug build; `RequestScenarioTests` checks its serving figures).
     func testEveryShippedScenarioRuns() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Scenarios").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 6)
         for file in files {
-            let spec = try ScenarioLoader.load(path: Self.scenario(file))
+            var spec = try ScenarioLoader.load(path: Self.scenario(file))
+            // Request fidelity simulates every request (millions per hour): two minutes of it keep a debug build fast.
+            if spec.fidelity == .request { spec.horizonSeconds = min(spec.horizonSeconds, 120) }
             let s = try FacilitySimulation(spec: spec).run().summary
             XCTAssertLessThanOrEqual(s.energyBalanceRelativeError, 1e-9, file)
             XCTAssertGreaterThanOrEqual(s.pue, 1, file)

@@ -2,12 +2,13 @@ import Foundation
 import XCTest
 @testable import FacilityModels
 @testable import FacilitySim
+import Operations
 import SimMath
 
 /// Failures and repairs inside the facility run (issue 6).
 final class FailureSimulationTests: XCTestCase {
     /// 64 immersion GPUs (2 tanks) at constant full load, constant 10 °C weather, no clock control.
-    func immersionSpec(hours: Double = 24, reliability: ReliabilitySpec = ReliabilitySpec(), chiller: PlantSpec.ChillerMode = .trim)
+    static func immersionSpec(hours: Double = 24, reliability: ReliabilitySpec = ReliabilitySpec(), chiller: PlantSpec.ChillerMode = .trim)
         -> ScenarioSpec {
         var spec = ScenarioSpec(name: "failures", seed: 7, horizonSeconds: hours * 3600, samplingIntervalSeconds: 3600,
                                 facility: FacilitySpec(accelerator: "H100-SXM", gpus: 64, gpusPerTank: 32),
@@ -52,12 +53,12 @@ final class FailureSimulationTests: XCTestCase {
     /// out from t = 0 (a standby failure: no deficit), a running pump fails at 2 h, and 22 h at half flow is long
     /// enough to settle: the peak must be that much hotter within 0.05 K, and the energy balance must still close.
     func testHalfThePumpsHeatsTheTankByItsDesignRise() throws {
-        let normal = try FacilitySimulation(spec: immersionSpec()).run().summary
+        let normal = try FacilitySimulation(spec: Self.immersionSpec()).run().summary
         let reliability = ReliabilitySpec(coolingGroups: [Self.pumps],
                                           scriptedFailures: [.init(group: "pumps", atSeconds: 0, repairSeconds: 1000 * 3600, standby: true),
                                                              .init(group: "pumps", atSeconds: 2 * 3600, repairSeconds: 1000 * 3600)],
                                           randomCoolingFailures: false)
-        let failed = try FacilitySimulation(spec: immersionSpec(reliability: reliability)).run().summary
+        let failed = try FacilitySimulation(spec: Self.immersionSpec(reliability: reliability)).run().summary
         let expectedRise = PlantDefaults.loopDesignRiseKelvin / PlantDefaults.immersionHXEffectiveness
         XCTAssertEqual(failed.maxGpuTemperatureCelsius - normal.maxGpuTemperatureCelsius, expectedRise, accuracy: 0.05)
         XCTAssertEqual(failed.coolingUnitFailures, 2)
@@ -73,7 +74,7 @@ final class FailureSimulationTests: XCTestCase {
         let reliability = ReliabilitySpec(coolingGroups: [coolers],
                                           scriptedFailures: (0..<3).map { _ in .init(group: "coolers", atSeconds: 3600, repairSeconds: 1000 * 3600) },
                                           randomCoolingFailures: false)
-        let result = try FacilitySimulation(spec: immersionSpec(hours: 3, reliability: reliability, chiller: .none)).run()
+        let result = try FacilitySimulation(spec: Self.immersionSpec(hours: 3, reliability: reliability, chiller: .none)).run()
         let supply = try XCTUnwrap(result.timeSeries.column("supply_c"))
         XCTAssertEqual(supply[0], 30, accuracy: 1e-9)
         // Heat to reject at full load = liquid design heat minus heat recovery (none here): design share 1.
@@ -90,7 +91,7 @@ final class FailureSimulationTests: XCTestCase {
         var total = 0
         var junction = 0.0
         for seed in 1...5 {
-            var spec = immersionSpec(hours: 1000, reliability: ReliabilitySpec(gpu: gpu))
+            var spec = Self.immersionSpec(hours: 1000, reliability: ReliabilitySpec(gpu: gpu))
             spec.seed = UInt64(seed)
             let s = try FacilitySimulation(spec: spec).run().summary
             total += try XCTUnwrap(s.gpuFailures)
@@ -122,11 +123,95 @@ final class FailureSimulationTests: XCTestCase {
     func testFailuresAreReproducible() throws {
         let reliability = ReliabilitySpec(coolingGroups: [Self.pumps],
                                           gpu: try GPUReliability(referenceMTBFHours: 2000))
-        var a = try FacilitySimulation(spec: immersionSpec(hours: 2000, reliability: reliability)).run().summary
-        var b = try FacilitySimulation(spec: immersionSpec(hours: 2000, reliability: reliability)).run().summary
+        var a = try FacilitySimulation(spec: Self.immersionSpec(hours: 2000, reliability: reliability)).run().summary
+        var b = try FacilitySimulation(spec: Self.immersionSpec(hours: 2000, reliability: reliability)).run().summary
         a.wallSeconds = 0
         b.wallSeconds = 0
         XCTAssertEqual(a, b)
         XCTAssertGreaterThan(a.gpuFailures ?? 0, 0)
+    }
+}
+
+/// Switchovers to a standby unit are governed medium-risk actions (issue 6, items 4–5).
+final class SwitchoverGovernanceTests: XCTestCase {
+    /// A day with one scripted pump failure at 6 h and a spare ready (30 s switchover).
+    func spec(medium: Authority, override: EmergencyOverride = .deny) -> ScenarioSpec {
+        var spec = FailureSimulationTests.immersionSpec(
+            reliability: ReliabilitySpec(coolingGroups: [FailureSimulationTests.pumps],
+                                         scriptedFailures: [.init(group: "pumps", atSeconds: 6 * 3600, repairSeconds: 10 * 3600)],
+                                         randomCoolingFailures: false))
+        var authorities = GovernancePolicy.documentAuthorities
+        authorities[.mediumRisk] = medium
+        spec.aiGovernance = AIGovernanceBlock(policy: GovernancePolicy(authorities: authorities, emergencyOverride: override))
+        return spec
+    }
+
+    /// Under the document's policy (medium risk: notify_human) the switchover is recorded with a notification and
+    /// the deficit lasts the 30 s switchover: availability = 1 − 30/86,400.
+    func testNotifiedSwitchoverCostsOnlyTheChangeover() throws {
+        let result = try FacilitySimulation(spec: spec(medium: .notifyHuman)).run()
+        let lines = result.auditTrail.records.filter { $0.action == ControlAction.switchToSpareUnit.rawValue }
+        XCTAssertEqual(lines.map(\.outcome), [.executedHumanNotified])
+        XCTAssertEqual(lines.first?.timeSeconds, 6 * 3600)
+        XCTAssertEqual(try XCTUnwrap(result.summary.availability), 1 - 30.0 / 86_400, accuracy: 1e-12)
+        XCTAssertEqual(result.summary.aiAutonomyBoundaryViolations, 0)
+    }
+
+    /// When medium-risk actions require approval, the changeover waits for it: the trail says awaiting_approval with
+    /// the drawn due time, then executed_after_approval at that time; the deficit lasts 30 s + the approval delay,
+    /// and since that is later than the changeover's deadline (30 s), the attempt counts as a boundary violation.
+    /// With `emergency_override: allow` the changeover goes ahead at once (30 s deficit), still counted.
+    func testApprovalDelaysTheChangeover() throws {
+        let result = try FacilitySimulation(spec: spec(medium: .requireApproval)).run()
+        let lines = result.auditTrail.records.filter { $0.action == ControlAction.switchToSpareUnit.rawValue }
+        XCTAssertEqual(lines.map(\.outcome), [.awaitingApproval, .executedAfterApproval])
+        let due = try XCTUnwrap(lines[0].approvalDueSeconds)
+        XCTAssertEqual(lines[1].timeSeconds, due, accuracy: 1e-9)
+        let delay = due - 6 * 3600
+        XCTAssertGreaterThan(delay, 30)
+        XCTAssertEqual(try XCTUnwrap(result.summary.availability), 1 - (30 + delay) / 86_400, accuracy: 1e-9)
+        XCTAssertEqual(result.summary.aiAutonomyBoundaryViolations, 1)
+
+        let allowed = try FacilitySimulation(spec: spec(medium: .requireApproval, override: .allow)).run()
+        let allowedLines = allowed.auditTrail.records.filter { $0.action == ControlAction.switchToSpareUnit.rawValue }
+        XCTAssertEqual(allowedLines.map(\.outcome), [.executedBeyondAuthority])
+        XCTAssertEqual(try XCTUnwrap(allowed.summary.availability), 1 - 30.0 / 86_400, accuracy: 1e-12)
+        XCTAssertEqual(allowed.summary.aiAutonomyBoundaryViolations, 1)
+    }
+}
+
+/// Starting the trim chiller is a governed medium-risk action.
+final class TrimChillerGovernanceTests: XCTestCase {
+    /// A day of 64 immersion GPUs in constant 24 °C weather, at 20 % load for 6 h and full load after: at 20 % the dry
+    /// coolers hold the 30 °C set-point (24 + 10 K × a design share ≈ 0.3 < 30), at full load they cannot
+    /// (24 + 10 > 30), so the trim chiller must start at 6 h.
+    func spec(medium: Authority) -> ScenarioSpec {
+        var spec = FailureSimulationTests.immersionSpec()
+        spec.weather = .synthetic(meanCelsius: 24, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0, hottestDayOfYear: 200,
+                                  relativeHumidity: 0.5)
+        spec.load = .hourly(values: [0.2, 0.2, 0.2, 0.2, 0.2, 0.2] + Array(repeating: 1.0, count: 18), source: "test")
+        var authorities = GovernancePolicy.documentAuthorities
+        authorities[.mediumRisk] = medium
+        spec.aiGovernance = AIGovernanceBlock(policy: GovernancePolicy(authorities: authorities))
+        return spec
+    }
+
+    /// Under the document's policy the start is recorded (notify) and the supply holds 30 °C; when it needs an
+    /// approval the supply floats above the set-point until the approval's recorded due time, after which the
+    /// trail says executed_after_approval; without a deadline, waiting is no boundary violation.
+    func testTrimStartIsGoverned() throws {
+        let notified = try FacilitySimulation(spec: spec(medium: .notifyHuman)).run()
+        let starts = notified.auditTrail.records.filter { $0.action == ControlAction.startTrimChiller.rawValue }
+        XCTAssertEqual(starts.map(\.outcome), [.executedHumanNotified])
+        XCTAssertEqual(starts.first?.timeSeconds, 6 * 3600)
+        XCTAssertEqual(notified.summary.maxCoolantSupplyCelsius, 30, accuracy: 1e-9)
+
+        let approved = try FacilitySimulation(spec: spec(medium: .requireApproval)).run()
+        let lines = approved.auditTrail.records.filter { $0.action == ControlAction.startTrimChiller.rawValue }
+        XCTAssertEqual(lines.map(\.outcome), [.awaitingApproval, .executedAfterApproval])
+        XCTAssertEqual(lines[1].timeSeconds, try XCTUnwrap(lines[0].approvalDueSeconds), accuracy: 1e-9)
+        XCTAssertGreaterThan(approved.summary.maxCoolantSupplyCelsius, 30.5)
+        XCTAssertEqual(approved.summary.aiAutonomyBoundaryViolations, 0)
+        XCTAssertLessThanOrEqual(approved.summary.energyBalanceRelativeError, 1e-9)
     }
 }

@@ -30,7 +30,7 @@ final class DocumentationExampleTests: XCTestCase {
     /// byte for byte; the `invalid` example prints exactly the diagnostics shown under it, in file order.
     func testExamplesMatchTheLoader() throws {
         let examples = try Self.examples()
-        XCTAssertGreaterThanOrEqual(examples.filter { $0.marker.first == "valid" }.count, 6)
+        XCTAssertGreaterThanOrEqual(examples.filter { $0.marker.first == "valid" }.count, 7)
         XCTAssertEqual(examples.filter { $0.marker.first == "invalid" }.count, 1)
         let scenarios = Self.root.appendingPathComponent("Scenarios")
         for example in examples {

@@ -192,6 +192,29 @@ final class ScenarioInheritanceTests: XCTestCase {
         XCTAssertTrue(diagnostics("site/self.yaml").first?.message.contains("cycle") == true)
     }
 
+    /// `--set` overrides apply to the merged tree: `facility.gpus_per_tank=8` replaces the base's 16 while the
+    /// child's `gpus: 256` stays; an out-of-range override of an inherited field names the `--set` argument.
+    func testOverridesApplyAfterTheMerge() throws {
+        try write("site/child.yaml", "extends: ../lib/base.yaml\nname: child\nfacility:\n  gpus: 256\n")
+        let path = directory.appendingPathComponent("site/child.yaml").path
+        let spec = try ScenarioLoader.load(path: path, overrides: [ScenarioOverride(path: "facility.gpus_per_tank", value: "8")])
+        XCTAssertEqual(spec.facility.gpusPerTank, 8)
+        XCTAssertEqual(spec.facility.gpus, 256)
+        // The replaced value was written in the base (line 5, column 18): the diagnostic points there, in the base.
+        XCTAssertThrowsError(try ScenarioLoader.load(path: path, overrides: [ScenarioOverride(path: "facility.gpus_per_tank", value: "0")])) { error in
+            let d = (error as? ScenarioError)?.diagnostics.first
+            XCTAssertTrue(d?.message.contains("--set facility.gpus_per_tank=0") == true, "\(error)")
+            XCTAssertEqual(d?.file, self.directory.appendingPathComponent("site").path + "/../lib/base.yaml")
+            XCTAssertEqual([d?.line, d?.column], [5, 18])
+        }
+        // A key the override adds to the child's `facility` mapping is located at that mapping (its first key: line 4, column 3).
+        XCTAssertThrowsError(try ScenarioLoader.load(path: path, overrides: [ScenarioOverride(path: "facility.gpuz", value: "1")])) { error in
+            let d = (error as? ScenarioError)?.diagnostics.first { $0.path == "facility.gpuz" }
+            XCTAssertEqual(d?.file, path)
+            XCTAssertEqual([d?.line, d?.column], [4, 3])
+        }
+    }
+
     /// `extends:` must be a file name, not a list or mapping.
     func testExtendsMustBeAPath() throws {
         try write("site/child.yaml", "extends:\n  - a.yaml\n")

@@ -56,12 +56,9 @@ public struct ThermalChainTrajectory: Sendable {
     /// T₁ is monotone on each side of its one extremum, so each side crosses the limit at most once;
     /// a crossing is located by Brent's method on the exact solution to 1e-9 s (never by time-stepping).
     public func intervalAbove(_ limit: Double, until t: Double) -> ClosedRange<Double>? {
-        var knots = [0.0]
-        if let s = moduleExtremumTime(before: t) { knots.append(s) }
-        knots.append(t)
+        // Knots 0, the extremum (if any), t — visited without building an array (this runs at every event).
         var start: Double?, end: Double?
-        for i in 0..<(knots.count - 1) {
-            let lo = knots[i], hi = knots[i + 1]
+        func visit(_ lo: Double, _ hi: Double) {
             let fLo = moduleCelsius(at: lo) - limit, fHi = moduleCelsius(at: hi) - limit
             if fLo > 0 && start == nil { start = lo }
             if fLo > 0 || fHi > 0 {
@@ -69,6 +66,12 @@ public struct ThermalChainTrajectory: Sendable {
                 if fLo > 0 && fHi <= 0 { end = crossing(lo, hi, limit) }
                 if fHi > 0 { end = hi }
             }
+        }
+        if let s = moduleExtremumTime(before: t) {
+            visit(0, s)
+            visit(s, t)
+        } else {
+            visit(0, t)
         }
         guard let s = start, let e = end, e > s else { return nil }
         return s...e

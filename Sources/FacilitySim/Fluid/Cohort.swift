@@ -40,6 +40,8 @@ struct Cohort {
     /// Δ heat stored in the cohort's GPUs in service since the start, J (the in-service share changes at
     /// failures and replacements, so it is accumulated rather than taken as end minus start).
     var storedChangeJoules: Double = 0
+    /// GPU electrical energy of the whole cohort, J.
+    var electricalJoules: Double = 0
     var maxModuleCelsius: Double
     var gpuSecondsAboveLimit: Double = 0
 
@@ -123,6 +125,7 @@ struct Cohort {
         workDelivered += inService * utilisation * dt * throughputRatio
         capacitySeconds += inService * throughputRatio * dt
         if clockIndex > 0 { gpuSecondsThrottled += inService * dt }
+        electricalJoules += inService * inputs.modulePowerWatts * dt
         let share = inServiceShare
         let trajectory = chain.trajectory(from: state, inputs: inputs)
         heatToCoolantJoules += sinks * share * trajectory.heatToCoolantJoules(until: dt)

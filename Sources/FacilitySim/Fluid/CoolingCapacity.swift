@@ -1,4 +1,6 @@
 import FacilityModels
+import Operations
+import SimMath
 
 /// Fraction of its design capacity each kind of cooling equipment has at one moment (1 = all N units run).
 ///
@@ -38,6 +40,11 @@ struct CoolingUnitHistory {
     let failures: Int
     /// Units replaced by predictive maintenance, all groups.
     let preventiveReplacements: Int
+    /// Every switchover to a standby unit: group index and record, in time order.
+    let switchovers: [(group: Int, record: SwitchoverRecord)]
+    /// Configured switchover delay of each group, s.
+    let switchoverSeconds: [Double]
+    let groupNames: [String]
 
     init(spec: ScenarioSpec) throws {
         let groups = spec.reliability.coolingGroups
@@ -46,6 +53,9 @@ struct CoolingUnitHistory {
             roles = []
             failures = 0
             preventiveReplacements = 0
+            switchovers = []
+            switchoverSeconds = []
+            groupNames = []
             return
         }
         var runs: [RedundancyGroupRun] = []
@@ -53,16 +63,32 @@ struct CoolingUnitHistory {
             let group = try g.redundancyGroup(default: spec.coolingSystem.redundancy)
             let scripted = spec.reliability.scriptedFailures.filter { $0.group == g.name }
                 .map { (atSeconds: $0.atSeconds, repairSeconds: $0.repairSeconds, standby: $0.standby) }
+            // Under a policy that makes medium-risk actions wait for a human, each switchover (a medium-risk action)
+            // waits for an approval drawn from the group's own stream; an emergency override may bypass a late one.
+            var approval: ((Double) -> (drawn: Double, waited: Double))?
+            if let policy = spec.aiGovernance?.policy, policy.authority(for: ControlAction.switchToSpareUnit.riskClass) == .requireApproval {
+                let stream = RandomStream(seed: spec.seed, replication: spec.replication, name: "governance.approval_delay/\(g.name)")
+                let switchover = g.switchoverSeconds
+                approval = { _ in
+                    let drawn = max(0, stream.sample(policy.approvalDelay))
+                    let late = drawn > switchover
+                    return (drawn, late && policy.emergencyOverride == .allow ? 0 : drawn)
+                }
+            }
             let replication = try RedundancyGroupReplication(group: group, seed: spec.seed, replication: spec.replication,
                                                              horizonSeconds: spec.horizonSeconds, scripted: scripted,
                                                              randomFailures: spec.reliability.randomCoolingFailures,
-                                                             maintenance: spec.reliability.maintenance)
+                                                             maintenance: spec.reliability.maintenance, approvalDelay: approval)
             runs.append(try replication.run(groupName: g.name, replication: spec.replication))
         }
         timeline = try CapacityTimeline.merge(runs)
         roles = groups.map(\.role)
         failures = runs.reduce(0) { $0 + $1.failures }
         preventiveReplacements = runs.reduce(0) { $0 + $1.preventiveReplacements }
+        switchovers = runs.enumerated().flatMap { i, run in run.switchovers.map { (group: i, record: $0) } }
+            .sorted { ($0.record.startSeconds, $0.group) < ($1.record.startSeconds, $1.group) }
+        switchoverSeconds = groups.map(\.switchoverSeconds)
+        groupNames = groups.map(\.name)
     }
 
     /// Capacity of segment `index` of the timeline.

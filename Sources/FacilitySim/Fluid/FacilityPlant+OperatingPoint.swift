@@ -19,7 +19,7 @@ extension FacilityPlant {
         for i in cohorts.indices {
             let technology = cohorts[i].technology
             // Each cohort runs at its own DVFS state (the whole cohort throttles together).
-            let gpuWatts = accelerator.powerWatts(utilisation: u, clock: cohorts[i].clockRatio)
+            let gpuWatts = accelerator.powerWatts(utilisation: servingRate?.activity(atLoad: u) ?? u, clock: cohorts[i].clockRatio)
             let heat = cohortHeat(technology: technology, utilisation: u, gpuWatts: gpuWatts)
             let gpus = Double(cohorts[i].gpusInService)
             let installed = Double(cohorts[i].gpus)
@@ -68,6 +68,7 @@ extension FacilityPlant {
         let fanFraction = tower ? PlantDefaults.towerFanFraction : PlantDefaults.dryCoolerFanFraction
         var supply = setpointCelsius
         var rejected = 0.0   // heat the dry coolers or towers reject, W
+        var trimHeat = 0.0   // heat the trim chiller takes from the warm-water loop, W
 
         // Heat recovery takes its share of the liquid heat before the dry coolers.
         let recovered = recoverHeat(liquidHeat: liquidHeat, hour: hour, supplyCelsius: setpointCelsius)
@@ -110,6 +111,7 @@ extension FacilityPlant {
                         trim = trimCapacity
                         supply = max(setpointCelsius, floating - PlantDefaults.loopDesignRiseKelvin * trimCapacity / max(toReject, 1e-9))
                     }
+                    trimHeat = trim
                     chillerWatts += chiller.powerWatts(heatWatts: trim, supplyCelsius: setpointCelsius, sinkCelsius: sinkCelsius + approach)
                 }
             }
@@ -147,7 +149,7 @@ extension FacilityPlant {
         for i in cohorts.indices {
             cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { supply + $0 } ?? PlantDefaults.airInletCelsius
         }
-        return PlantPoint(powers: powers, supplyCelsius: supply)
+        return PlantPoint(powers: powers, supplyCelsius: supply, trimHeatWatts: trimHeat)
     }
 
     /// Where one GPU's server power goes at utilisation `u` with the GPU drawing `gpuWatts`, W per GPU:
@@ -168,7 +170,7 @@ extension FacilityPlant {
     /// The thermal inputs `cohort` would have at utilisation `u` and clock ratio `clock` with its present
     /// coolant temperature (exact when the supply does not float with the heat, i.e. with a chiller).
     func inputs(for cohort: Cohort, utilisation u: Double, clock: Double) -> ThermalChain.Inputs {
-        let gpuWatts = accelerator.powerWatts(utilisation: u, clock: clock)
+        let gpuWatts = accelerator.powerWatts(utilisation: servingRate?.activity(atLoad: u) ?? u, clock: clock)
         let heat = cohortHeat(technology: cohort.technology, utilisation: u, gpuWatts: gpuWatts)
         return ThermalChain.Inputs(modulePowerWatts: gpuWatts, sinkPowerWatts: heat.sinkWattsPerGPU * Double(cohort.chain.modulesPerSink),
                                    coolantCelsius: cohort.inputs.coolantCelsius)

@@ -5,6 +5,8 @@ import Foundation
 struct PlantPoint {
     var powers: SubsystemPowers
     var supplyCelsius: Double
+    /// Heat the trim chiller takes from the warm-water loop, W (0 when the dry coolers hold the set-point alone).
+    var trimHeatWatts = 0.0
 }
 
 /// Binds the scenario to the physical models: builds the cohorts and, each hour, finds the plant's
@@ -29,6 +31,9 @@ struct FacilityPlant {
     let designLiquidServerWattsPerGPU: Double, designAirServerWattsPerGPU: Double
     /// Heat reaching room air at full load, W (sizes constant-speed air handling).
     let designAirHeatWatts: Double
+    /// The serving rate (issue 5): a serving GPU at load u draws P(`activity(atLoad: u)`), not P(u); nil without a
+    /// serving block.
+    var servingRate: ServingRate?
 
     init(spec: ScenarioSpec) throws {
         self.spec = spec

@@ -24,7 +24,7 @@ extension FacilitySimulation {
 
     func makeResult(accounts: EnergyAccounts, series: TimeSeries, storedHeatChange: Double, secondsAbove: Double,
                     availableSeconds: Double, peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
-                    wallSeconds: Double) -> RunResult {
+                    wallSeconds: Double) throws -> RunResult {
         let it = accounts.itJoules
         let total = accounts.totalJoules
         let reused = accounts.heatRecoveredJoules
@@ -71,7 +71,11 @@ extension FacilitySimulation {
             summary.coolingUnitFailures = coolingUnits.failures
             if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
         }
-        return RunResult(summary: summary, timeSeries: series)
+        var result = RunResult(summary: summary, timeSeries: series)
+        applyServingFigures(to: &result.summary)
+        // Economics last: it prices the tokens and requests the serving model has just filled in.
+        result.summary.economics = try economicsSummary(for: result.summary, series: series)
+        return result
     }
 }
 

@@ -33,6 +33,11 @@ public final class FacilitySimulation {
         /// A GPU of cohort i fails / a failed GPU of cohort i is replaced.
         case gpuFailure(Int)
         case gpuReplaced(Int)
+        /// Switchover k of `coolingUnits.switchovers` starts (a governed, medium-risk action); its approval arrives.
+        case switchover(Int)
+        case switchoverApproved(ticket: Int)
+        /// The approval to start the trim chiller arrives.
+        case trimApproved(ticket: Int)
     }
 
     public let spec: ScenarioSpec
@@ -44,10 +49,25 @@ public final class FacilitySimulation {
     /// GPU failure hazard; nil when GPU failures are off.
     let hazard: GPUHazard?
 
+    /// The serving set-up and its saturated rate (issue 5); nil without a `serving:` block.
+    public let servingSetup: ServingSetup?
+    public let servingRate: ServingRate?
+    /// Output tokens per GPU-second of full-clock work at saturating load (tokens = this × GPU work delivered).
+    public var tokensPerGPUSecond: Double? { servingRate?.tokensPerGPUSecond }
+    /// Batch iterations the last request-fidelity run simulated (0 at fluid fidelity).
+    public internal(set) var batchIterations = 0
+    /// `run --live-kernel`: at request fidelity, called with (sequences, total context, profile-based seconds) for the
+    /// first decode iteration of replica 0 after each of `liveKernelSamples` equally spaced instants of the horizon.
+    public var liveKernelProbe: ((Int, Int, Double) throws -> Void)?
+    public var liveKernelSamples = 0
+
     /// - Throws: for an unknown accelerator, unreadable weather or controller parameters out of range.
     public init(spec: ScenarioSpec) throws {
         self.spec = spec
-        self.plant = try FacilityPlant(spec: spec)
+        var plant = try FacilityPlant(spec: spec)
+        (servingSetup, servingRate) = try FacilitySimulation.serving(spec, accelerator: plant.accelerator)
+        plant.servingRate = servingRate
+        self.plant = plant
         self.cohorts = plant.makeCohorts()
         self.controller = try spec.thermalManagement.makeController()
         self.coolingUnits = try CoolingUnitHistory(spec: spec)
@@ -56,6 +76,9 @@ public final class FacilitySimulation {
 
     /// Simulates the horizon; `progress` receives the simulated fraction (0…1) now and then.
     public func run(progress: ((Double) -> Void)? = nil) throws -> RunResult {
+        if spec.fidelity == .request, let setup = servingSetup, let rate = servingRate {
+            return try runRequestFidelity(setup: setup, rate: rate, progress: progress)
+        }
         let wallStart = DispatchTime.now().uptimeNanoseconds
         let horizon = spec.horizonSeconds
         let limit = spec.thermalManagement.gpuTemperatureThresholdCelsius
@@ -87,6 +110,11 @@ public final class FacilitySimulation {
                 try sim.schedule(.capacity(k), at: timeline.segments[k].startSeconds, priority: 0)
             }
         }
+        if spec.aiGovernance != nil {
+            for (k, s) in coolingUnits.switchovers.enumerated() where s.record.startSeconds < horizon {
+                try sim.schedule(.switchover(k), at: s.record.startSeconds, priority: 1)
+            }
+        }
         let failureStreams = cohorts.map { RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-failures/\($0.name)") }
         let replacementStreams = cohorts.map {
             RandomStream(seed: spec.seed, replication: spec.replication, name: "gpu-replacements/\($0.name)")
@@ -95,6 +123,10 @@ public final class FacilitySimulation {
             for i in cohorts.indices { cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1) }
         }
         let coolantFollowsHeat = spec.plant.chiller == .none
+        var governor = try makeGovernor()   // nil without an ai_governance block (+Governance.swift)
+        var trimRunning = false         // the trim chiller is on
+        var trimTicket: Int?            // its start awaits approval
+        var approvalTickets: [Int: Int] = [:]   // cohort → ticket of a clock change awaiting approval
         // Start from the thermal steady state of the first hour's conditions, at the clock a controller
         // would hold there: the highest state whose steady junction temperature is under the threshold
         // (full clock without a controller).
@@ -135,10 +167,29 @@ public final class FacilitySimulation {
 
         /// Re-evaluates the plant for the current hour with the cohorts' clocks: inputs change only here,
         /// at events, so energy stays exact. The economiser decides from its state at the start of the hour.
-        func evaluatePlant() {
+        func evaluatePlant() throws {
             var e = hourStartEconomiser
-            let point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
-                                             economiser: &e, capacity: capacity)
+            var effective = capacity
+            if trimTicket != nil { effective.chiller = 0 }   // the trim chiller waits for its approval
+            var point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+                                             economiser: &e, capacity: effective)
+            // Starting the trim chiller is a governed medium-risk action (the state at t = 0 is taken as found).
+            if point.trimHeatWatts > 0, !trimRunning, trimTicket == nil, now > 0, governor != nil {
+                let decision = governor!.submit(trimRequest(at: now, supplyCelsius: point.supplyCelsius, weather: weather,
+                                                            trimHeatWatts: point.trimHeatWatts))
+                if decision.isAwaitingApproval {
+                    trimTicket = decision.ticket
+                    try sim.schedule(.trimApproved(ticket: decision.ticket), after: decision.delaySeconds, priority: 1)
+                    e = hourStartEconomiser
+                    effective.chiller = 0
+                    point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
+                                                 economiser: &e, capacity: effective)
+                } else {
+                    trimRunning = true
+                }
+            } else if trimTicket == nil {
+                trimRunning = point.trimHeatWatts > 0
+            }
             economiser = e
             powers = point.powers
             supplyCelsius = point.supplyCelsius
@@ -171,7 +222,7 @@ public final class FacilitySimulation {
             let window = min(spec.thermalManagement.forecastHorizonSeconds, min(nextInputChange, horizon) - now)
             guard window > 0 else { return }
             var changed = false
-            for i in cohorts.indices {
+            for i in cohorts.indices where !cohorts[i].actuationPending {
                 let cohort = cohorts[i]
                 let observation = ThrottleObservation(
                     timeSeconds: now, junctionCelsius: cohort.state.moduleCelsius, clockIndex: cohort.clockIndex,
@@ -192,15 +243,24 @@ public final class FacilitySimulation {
                     })
                 let index = controller.decide(observation)
                 if index != cohort.clockIndex {
-                    cohorts[i].setClock(index, accelerator: accelerator)
-                    changed = true
+                    let decision = governor?.submit(FacilitySimulation.predictiveRequest(
+                        cohort, to: index, at: now, threshold: limit, windowSeconds: window,
+                        forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates))
+                    if let decision, !decision.executesNow {   // waits for an approval
+                        cohorts[i].actuationPending = true
+                        approvalTickets[i] = decision.ticket
+                        try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + decision.delaySeconds, priority: 3)
+                    } else {
+                        cohorts[i].setClock(index, accelerator: accelerator)
+                        changed = true
+                    }
                 }
             }
             if changed {
                 #if DEBUG
                 let coolantBefore = cohorts.map(\.inputs.coolantCelsius)
                 #endif
-                evaluatePlant()
+                try evaluatePlant()
                 #if DEBUG
                 // Without a floating supply the direct forecast inputs are exactly the plant's.
                 if !coolantFollowsHeat {
@@ -252,7 +312,7 @@ public final class FacilitySimulation {
                 weather = plant.weather(atHour: hourIndex)
                 utilisation = spec.load.utilisation(atHourIndex: hourIndex)
                 nextInputChange = Double(k + 1) * 3600
-                evaluatePlant()
+                try evaluatePlant()
                 if nextInputChange < horizon { try sim.schedule(.hour(k + 1), at: nextInputChange, priority: 0) }
                 try inputsChanged()
                 if let progress, now / horizon - lastProgress >= 0.01 {
@@ -272,15 +332,23 @@ public final class FacilitySimulation {
                                                       clockIndex: cohorts[i].clockIndex, clockStateCount: clockCount)
                 let index = reactive.decide(observation)
                 if index != cohorts[i].clockIndex {
+                    let decision = governor?.submit(FacilitySimulation.reactiveRequest(cohorts[i], to: index, at: now, reactive: reactive,
+                                                                                       clockStates: accelerator.clockStates))
+                    if let decision, decision.isAwaitingApproval { approvalTickets[i] = decision.ticket }
                     cohorts[i].actuationPending = true
-                    try sim.schedule(.actuate(cohort: i, clockIndex: index), at: now + reactive.actuationDelaySeconds, priority: 3)
+                    try sim.schedule(.actuate(cohort: i, clockIndex: index),
+                                     at: now + (decision?.delaySeconds ?? 0) + reactive.actuationDelaySeconds, priority: 3)
                 } else {
                     try scheduleReading(i, reactive)
                 }
             case .actuate(let i, let index):
+                if let ticket = approvalTickets.removeValue(forKey: i) {
+                    try governor?.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
+                        cohorts[i], to: index, threshold: limit, clockStates: accelerator.clockStates))
+                }
                 cohorts[i].actuationPending = false
                 cohorts[i].setClock(index, accelerator: accelerator)
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             case .forecast:
                 pendingForecast = nil
@@ -288,7 +356,7 @@ public final class FacilitySimulation {
                 try scheduleFailures()
             case .capacity(let k):
                 capacity = coolingUnits.capacity(segment: k)
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             case .gpuFailure(let i):
                 cohorts[i].pendingFailure = nil
@@ -296,11 +364,26 @@ public final class FacilitySimulation {
                 cohorts[i].gpusInService -= 1
                 cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1)
                 if let hazard { try sim.schedule(.gpuReplaced(i), after: replacementStreams[i].sample(hazard.model.replacementTimeSeconds), priority: 2) }
-                evaluatePlant()
+                try evaluatePlant()
+                try inputsChanged()
+            case .switchover(let k):
+                let s = coolingUnits.switchovers[k]
+                let request = switchoverRequest(s, at: now, capacity: capacity)
+                if let decision = governor?.submit(request, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
+                   decision.isAwaitingApproval {
+                    try sim.schedule(.switchoverApproved(ticket: decision.ticket), after: s.record.approvalDelaySeconds, priority: 1)
+                }
+            case .switchoverApproved(let ticket):
+                try governor?.executeApproved(ticket: ticket, atSeconds: now)
+            case .trimApproved(let ticket):
+                try governor?.executeApproved(ticket: ticket, atSeconds: now)
+                trimTicket = nil
+                trimRunning = true
+                try evaluatePlant()
                 try inputsChanged()
             case .gpuReplaced(let i):
                 cohorts[i].gpusInService += 1
-                evaluatePlant()
+                try evaluatePlant()
                 try inputsChanged()
             }
         }
@@ -308,11 +391,13 @@ public final class FacilitySimulation {
         progress?(1)
 
         let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
-        return makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
-                          availableSeconds: availableSeconds,
-                          peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
-                          maxSupply: maxSupply, events: sim.firedCount,
-                          wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        var result = try makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
+                                availableSeconds: availableSeconds,
+                                peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
+                                maxSupply: maxSupply, events: sim.firedCount,
+                                wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        finishGovernance(&governor, result: &result)
+        return result
     }
 
     /// Total length of a union of intervals, s.

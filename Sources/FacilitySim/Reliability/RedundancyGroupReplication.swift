@@ -52,6 +52,10 @@ final class RedundancyGroupReplication {
     let randomFailures: Bool
     /// Predictive maintenance; nil is run-to-failure.
     let maintenance: MaintenancePolicy?
+    /// The approval delay drawn for a switchover starting at the given time, and how long the changeover waits for
+    /// it (0 when an emergency override lets a late approval be bypassed), s; nil: switchovers need no approval.
+    let approvalDelay: ((Double) -> (drawn: Double, waited: Double))?
+    var switchovers: [SwitchoverRecord] = []
     let component: ComponentReliability
     /// When each unit was last renewed (repaired or replaced: as good as new), s.
     var renewedAt: [Double]
@@ -74,7 +78,9 @@ final class RedundancyGroupReplication {
     /// `group` must be valid.
     init(group: RedundancyGroup, seed: UInt64, replication: Int, horizonSeconds: Double,
          scripted: [(atSeconds: Double, repairSeconds: Double, standby: Bool)] = [], randomFailures: Bool = true,
-         maintenance: MaintenancePolicy? = nil) throws {
+         maintenance: MaintenancePolicy? = nil,
+         approvalDelay: ((Double) -> (drawn: Double, waited: Double))? = nil) throws {
+        self.approvalDelay = approvalDelay
         self.scripted = scripted
         self.maintenance = maintenance
         self.component = group.component
@@ -139,7 +145,7 @@ final class RedundancyGroupReplication {
             failures: failures,
             outages: RedundancyGroupRun.outageIntervals(of: deficits).count,
             deficits: deficits, events: sim.firedCount, preventiveReplacements: preventiveReplacements,
-            deferredReplacements: deferredReplacements)
+            deferredReplacements: deferredReplacements, switchovers: switchovers)
     }
 
     /// A unit fails: schedule its repair; if it carried (or was about to carry) load, call in a spare.
@@ -222,14 +228,17 @@ final class RedundancyGroupReplication {
         while running + switching < neededUnits {
             while candidate < states.count && states[candidate] != .standby { candidate += 1 }
             guard candidate < states.count else { return }
-            if switchoverDelaySeconds == 0 {
+            // A human approval of the switchover (bounded autonomy) adds its delay to the changeover.
+            let approval = approvalDelay?(sim.now) ?? (drawn: 0, waited: 0)
+            switchovers.append(SwitchoverRecord(startSeconds: sim.now, approvalDelaySeconds: approval.drawn))
+            let delay = switchoverDelaySeconds + approval.waited
+            if delay == 0 {
                 states[candidate] = .running
                 changeRunning(by: 1)
             } else {
                 states[candidate] = .switching
                 switching += 1
-                switchoverHandles[candidate] = try sim.schedule(.switchoverComplete(unit: candidate),
-                                                                after: switchoverDelaySeconds)
+                switchoverHandles[candidate] = try sim.schedule(.switchoverComplete(unit: candidate), after: delay)
             }
         }
     }

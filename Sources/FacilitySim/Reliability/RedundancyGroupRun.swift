@@ -31,11 +31,15 @@ public struct RedundancyGroupRun: Sendable, Hashable, Codable {
     /// Units replaced by predictive maintenance, and replacements deferred for want of a standby unit.
     public var preventiveReplacements: Int
     public var deferredReplacements: Int
+    /// Every switchover to a standby unit: when it started and how long it waited for a human approval.
+    public var switchovers: [SwitchoverRecord]
 
     /// Creates a run record (normally produced by ``RedundancyGroupSimulation/run(replication:)``).
     public init(groupName: String, replication: Int, neededUnits: Int, totalUnits: Int, horizonSeconds: Double,
                 availability: Double, capacityFraction: Double, failures: Int, outages: Int,
-                deficits: [CapacityDeficit], events: Int, preventiveReplacements: Int = 0, deferredReplacements: Int = 0) {
+                deficits: [CapacityDeficit], events: Int, preventiveReplacements: Int = 0, deferredReplacements: Int = 0,
+                switchovers: [SwitchoverRecord] = []) {
+        self.switchovers = switchovers
         self.preventiveReplacements = preventiveReplacements
         self.deferredReplacements = deferredReplacements
         self.groupName = groupName
@@ -75,4 +79,13 @@ public struct RedundancyGroupRun: Sendable, Hashable, Codable {
         }
         return intervals
     }
+}
+
+/// A standby unit starting to take over the load of a failed one.
+public struct SwitchoverRecord: Sendable, Hashable, Codable {
+    /// When the switchover started (the failure), s.
+    public var startSeconds: Double
+    /// Approval delay drawn for it, s (0 when switchovers need no approval); the changeover waited for it unless an
+    /// emergency override bypassed a late approval.
+    public var approvalDelaySeconds: Double
 }

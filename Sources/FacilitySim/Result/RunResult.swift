@@ -1,10 +1,16 @@
-/// Everything a run produces: the summary and the sampled time series.
+import Operations
+
+/// Everything a run produces: the summary, the sampled time series and the audit trail.
 public struct RunResult: Sendable {
     public var summary: RunSummary
     public var timeSeries: TimeSeries
+    /// The hash-chained trail of governed actions (empty when the scenario has no `ai_governance` block or
+    /// disables the trail).
+    public var auditTrail: AuditTrail
 
-    public init(summary: RunSummary, timeSeries: TimeSeries) {
+    public init(summary: RunSummary, timeSeries: TimeSeries, auditTrail: AuditTrail = AuditTrail()) {
         self.summary = summary
         self.timeSeries = timeSeries
+        self.auditTrail = auditTrail
     }
 }

@@ -51,7 +51,8 @@ public struct LatencySummary: Codable, Sendable, Equatable {
     }
 }
 
-/// Cost figures of a run (issue 8), in US dollars; `FacilityModels` computes them from the scenario's economics.
+/// Cost figures of a run (issue 8), in US dollars; `FacilityModels.CostOfOwnership` computes them from the scenario's
+/// economics.
 public struct EconomicsSummary: Codable, Sendable, Equatable {
     /// Cost per GPU-hour, per million output tokens and per inference (one request of the scenario's mix), USD.
     public var costPerGpuHourUsd: Double
@@ -63,14 +64,26 @@ public struct EconomicsSummary: Codable, Sendable, Equatable {
     public var annualCostByCategoryUsd: [String: Double]
     /// Total cost over the simulated horizon, USD.
     public var horizonCostUsd: Double
+    /// One-off investment in the document's categories (hardware, facility, software_platform, integration,
+    /// training), USD.
+    public var investmentByCategoryUsd: [String: Double]?
+    /// The cloud offering and price compared with (text, e.g. "AWS p5.48xlarge …: $3.90/GPU-h").
+    public var cloudReference: String?
+    /// Mean electricity price applied, USD/kWh.
+    public var energyPriceUsdPerKilowattHour: Double?
 
     public init(costPerGpuHourUsd: Double, costPerMillionTokensUsd: Double?, costPerInferenceUsd: Double?,
-                savingVersusCloudPercent: Double?, annualCostByCategoryUsd: [String: Double], horizonCostUsd: Double) {
+                savingVersusCloudPercent: Double?, annualCostByCategoryUsd: [String: Double], horizonCostUsd: Double,
+                investmentByCategoryUsd: [String: Double]? = nil, cloudReference: String? = nil,
+                energyPriceUsdPerKilowattHour: Double? = nil) {
         self.costPerGpuHourUsd = costPerGpuHourUsd
         self.costPerMillionTokensUsd = costPerMillionTokensUsd
         self.costPerInferenceUsd = costPerInferenceUsd
         self.savingVersusCloudPercent = savingVersusCloudPercent
         self.annualCostByCategoryUsd = annualCostByCategoryUsd
         self.horizonCostUsd = horizonCostUsd
+        self.investmentByCategoryUsd = investmentByCategoryUsd
+        self.cloudReference = cloudReference
+        self.energyPriceUsdPerKilowattHour = energyPriceUsdPerKilowattHour
     }
 }

@@ -50,6 +50,18 @@ public struct ScenarioSpec: Sendable {
     /// The scenario's `sweep:` block: field paths and the values a `factory-twin sweep` gives each, in file order
     /// (a single `run` ignores it).
     public var sweepAxes: [(path: String, values: [String])] = []
+    // MARK: Governance (issue 6, items 4–5)
+    /// The document's `ai_governance` block; nil = actions are not governed and no audit trail is kept.
+    public var aiGovernance: AIGovernanceBlock? = nil
+    // MARK: Serving (issue 5)
+    /// The `serving:` block: the model served, its calibration, arrivals and batching; nil = tokens not modelled.
+    public var serving: ServingSpec? = nil
+
+    // MARK: Economics and CI limits (issue 8)
+    /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.
+    public var economics: EconomicsSpec? = nil
+    /// Hard limits and regression tolerances for `factory-twin check` (`limits:` block); nil = none.
+    public var limits: LimitsSpec? = nil
 
     public init(name: String, seed: UInt64 = 1, horizonSeconds: Double, samplingIntervalSeconds: Double = 3600,
                 fidelity: Fidelity = .fluid, facility: FacilitySpec, coolingSystem: CoolingSystemBlock,

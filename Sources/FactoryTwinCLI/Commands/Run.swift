@@ -8,7 +8,7 @@ import Studies
 /// `factory-twin run SCENARIO.yaml [--out DIR]`: simulates a scenario and writes its results.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Simulate a scenario and write summary.json and timeseries.csv.",
+        abstract: "Simulate a scenario and write summary.json, timeseries.csv, report.html, report.md and metrics.prom.",
         discussion: """
         The scenario is validated first; when it has errors they are printed and nothing is written \
         (exit 65). Results go to Reports/<scenario name>/ unless --out is given. Each file is written \
@@ -39,12 +39,30 @@ struct Run: ParsableCommand {
     @Option(help: "Threads for replications (default: every core).")
     var threads: Int?
 
+    @Option(help: "Directory of a baseline design's summary.json for the report's comparisons (the air-cooled hall).")
+    var baseline: String?
+
+    @Flag(help: "Record wall_seconds as 0, so that the result files are bit-identical between runs (make reports).")
+    var reproducible = false
+
     @Flag(help: "Do not print progress on stderr.")
     var quiet = false
+
+    @Flag(help: "Request fidelity: execute the real CPU kernel for a sample of decode iterations and report the gap between profile-based and live iteration times (DIR/live-kernel.json).")
+    var liveKernel = false
+
+    @Option(help: "Decode iterations sampled by --live-kernel (equally spaced over the horizon).")
+    var liveSamples = 6
+
+    @Option(help: "Largest batch the live kernel runs (a sampled batch above it is measured at this size).")
+    var liveMaxBatch = 256
 
     func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard liveSamples >= 1, liveSamples <= 10_000 else { throw ValidationError("--live-samples must be in 1…10000, got \(liveSamples)") }
+        guard liveMaxBatch >= 1, liveMaxBatch <= 4096 else { throw ValidationError("--live-max-batch must be in 1…4096, got \(liveMaxBatch)") }
+        if liveKernel, replications > 1 { throw ValidationError("--live-kernel measures one run; drop --replications") }
     }
 
     func run() throws {
@@ -52,23 +70,57 @@ struct Run: ParsableCommand {
         if let seed { spec.seed = seed }
         if replications > 1 { return try runReplications(spec) }
         let progress: ((Double) -> Void)? = quiet ? nil : ProgressLine(label: spec.name).update
-        let result: RunResult
+        if liveKernel, spec.fidelity != .request || spec.serving == nil {
+            throw ValidationError("--live-kernel needs a scenario with fidelity: request and a serving block")
+        }
+        var result: RunResult
+        var probe: LiveKernelProbe?
         do {
-            result = try FacilitySimulation(spec: spec).run(progress: progress)
+            let simulation = try FacilitySimulation(spec: spec)
+            if liveKernel {
+                let live = try LiveKernelProbe(spec: spec, steps: 2, maxBatch: liveMaxBatch)
+                simulation.liveKernelProbe = { try live.measure(sequences: $0, totalContext: $1, profileSeconds: $2) }
+                simulation.liveKernelSamples = liveSamples
+                probe = live
+            }
+            result = try simulation.run(progress: progress)
+            if reproducible { result.summary.wallSeconds = 0 }
         } catch {
             FileHandle.standardError.write(Data("error: simulation of \(scenario) failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
         let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
-        try ResultWriter.write(result, to: directory)
+        try ResultWriter.write(result, to: directory, baseline: try baselineSummary())
         let s = result.summary
         print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
                      spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
                      s.secondsAboveGpuLimit / 3600, s.wallSeconds, directory.path))
+        if let probe {
+            let report = probe.report
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let file = directory.appendingPathComponent("live-kernel.json")
+            try ResultWriter.writeAtomically(encoder.encode(report), to: file)
+            print(String(format: "live kernel (%@, %d samples): live vs profile-based iteration time, mean gap %+.1f %%, mean |gap| %.1f %% → %@",
+                         report.kernelModel, report.samples.count, 100 * report.meanRelativeGap, 100 * report.meanAbsoluteRelativeGap,
+                         file.path))
+        }
     }
 }
 
 extension Run {
+    /// The summary of `--baseline DIR`, or nil without the option.
+    func baselineSummary() throws -> RunSummary? {
+        guard let baseline else { return nil }
+        do {
+            return try ReportInput.readSummary(URL(fileURLWithPath: baseline).appendingPathComponent("summary.json"))
+        } catch {
+            FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
     /// Runs `replications` replications, writes each one's results and the aggregate.
     func runReplications(_ spec: ScenarioSpec) throws {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -92,6 +144,7 @@ extension Run {
         }
         try ResultWriter.writeAtomically(aggregate.intervalsJSON(), to: directory.appendingPathComponent("intervals.json"))
         try ResultWriter.writeAtomically(ResultWriter.summaryJSON(aggregate.summary), to: directory.appendingPathComponent("summary.json"))
+        try ResultWriter.writeReports(ReportInput(summary: aggregate.summary, baseline: try baselineSummary()), to: directory)
         let pue = aggregate.intervals["pue"]
         print(String(format: "%@: %d replications on %d threads: PUE %.4f ± %.4f  max GPU %.2f °C  (%.2f s wall) → %@",
                      spec.name, replications, threads ?? ParallelRunner.availableCores, pue?.mean ?? .nan, pue?.halfWidth ?? .nan,

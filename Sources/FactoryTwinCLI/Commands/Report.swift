@@ -1,0 +1,77 @@
+import ArgumentParser
+import FacilitySim
+import Foundation
+import Reporting
+
+/// `factory-twin report DIR [--baseline DIR]`: re-renders report.html, report.md and metrics.prom from saved results.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-render report.html, report.md and metrics.prom from a saved summary.json and timeseries.csv.",
+        discussion: """
+        Reads DIR/summary.json and DIR/timeseries.csv (optional: without it the time-series charts are \
+        left out) as `factory-twin run` wrote them, or a sweep's DIR/sweep.csv (metric against the swept field with \
+        95 % bands, feasible points marked), and writes the three report files into DIR (or --out). \
+        --baseline DIR2 compares with DIR2/summary.json, the air-cooled design of the document's "1.5–2× better".
+        """
+    )
+
+    @Argument(help: "Directory holding summary.json (and timeseries.csv).")
+    var directory: String
+
+    @Option(help: "Directory holding the baseline design's summary.json.")
+    var baseline: String?
+
+    @Option(help: "Where to write the reports (default: DIR).")
+    var out: String?
+
+    @Flag(help: "Instead, write DIR/README.md linking the report of every subdirectory of DIR that holds a summary.json.")
+    var index = false
+
+    func run() throws {
+        if index {
+            let root = URL(fileURLWithPath: directory)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            var entries: [(String, RunSummary)] = []
+            for name in names.sorted() {
+                let file = root.appendingPathComponent(name).appendingPathComponent("summary.json")
+                guard FileManager.default.fileExists(atPath: file.path) else { continue }
+                do { entries.append((name, try ReportInput.readSummary(file))) } catch {
+                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                    throw ExitCode.failure
+                }
+            }
+            try ResultWriter.writeAtomically(Data(ReportIndex.render(entries).utf8), to: root.appendingPathComponent("README.md"))
+            print("\(entries.count) report(s) indexed → \(root.appendingPathComponent("README.md").path)")
+            return
+        }
+        let sweepFile = URL(fileURLWithPath: directory).appendingPathComponent("sweep.csv")
+        if FileManager.default.fileExists(atPath: sweepFile.path),
+           !FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent("summary.json").path) {
+            let sweep: SweepInput
+            do {
+                sweep = try SweepInput.load(sweepFile)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            let target = URL(fileURLWithPath: out ?? directory)
+            let title = URL(fileURLWithPath: directory).lastPathComponent
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try ResultWriter.writeAtomically(Data(SweepReport.html(sweep, title: title).utf8), to: target.appendingPathComponent("report.html"))
+            try ResultWriter.writeAtomically(Data(SweepReport.markdown(sweep, title: title).utf8), to: target.appendingPathComponent("report.md"))
+            print("sweep \(title): report.html, report.md → \(target.path)")
+            return
+        }
+        let input: ReportInput
+        do {
+            input = try ReportInput.load(directory: URL(fileURLWithPath: directory),
+                                         baseline: baseline.map { URL(fileURLWithPath: $0) })
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let target = URL(fileURLWithPath: out ?? directory)
+        try ResultWriter.writeReports(input, to: target)
+        print("\(input.summary.scenario): report.html, report.md, metrics.prom → \(target.path)")
+    }
+}
