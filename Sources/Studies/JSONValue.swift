@@ -71,6 +71,25 @@ public enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
+    /// The value at a path of object keys, or nil.
+    public func value(at keys: [String]) -> JSONValue? {
+        var current = self
+        for key in keys {
+            guard case .object(let fields) = current, let next = fields[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// A copy with `value` at a path of object keys (missing objects on the way are created).
+    public func setting(_ value: JSONValue, at keys: ArraySlice<String>) -> JSONValue {
+        guard let key = keys.first else { return value }
+        var fields: [String: JSONValue] = [:]
+        if case .object(let existing) = self { fields = existing }
+        fields[key] = (fields[key] ?? .null).setting(value, at: keys.dropFirst())
+        return .object(fields)
+    }
+
     /// A JSON encoder with the project's result conventions: snake_case keys, sorted, pretty-printed,
     /// non-finite numbers as strings (`inf`, `nan`).
     public static func encoder() -> JSONEncoder {

@@ -8,7 +8,8 @@ import SimMath
 /// Fields are handled generically (the summary is flattened through its JSON form), so fields added by later
 /// issues are aggregated without code here naming them. A field equal in every replication (scenario name,
 /// seed, GPU count, limits) is kept as it is; a numeric field that varies becomes its mean (an integer field the
-/// rounded mean; `intervals` has the exact one). `availability_ci95` is filled from the interval of
+/// rounded mean; `intervals` has the exact one; a double field keeps its exact mean even when
+/// every replication's value was whole). `availability_ci95` is filled from the interval of
 /// `availability` when the runs model availability, `replications` is N, and `wall_seconds` is the study's
 /// wall-clock time (the one field read from the host clock).
 public struct ReplicationAggregate: Sendable {
@@ -39,7 +40,8 @@ public struct ReplicationAggregate: Sendable {
             guard values.count == leaves.count else { continue }
             intervals[key] = Statistics.confidenceInterval(values, level: ReplicationAggregate.level)
         }
-        guard case .object(var merged) = ReplicationAggregate.merge(documents, path: "", intervals: intervals) else {
+        let integers = try ReplicationAggregate.integerFields(documents, intervals: intervals)
+        guard case .object(var merged) = ReplicationAggregate.merge(documents, path: "", intervals: intervals, integers: integers) else {
             throw StudyError.badResultFile("summary", "a run summary is not a JSON object")
         }
         merged["replications"] = .integer(summaries.count)
@@ -58,14 +60,29 @@ public struct ReplicationAggregate: Sendable {
         try JSONDecoder().decode(JSONValue.self, from: JSONValue.encoder().encode(summary))
     }
 
-    /// The field-by-field aggregate of `values` (one per replication) at `path`.
-    static func merge(_ values: [JSONValue], path: String, intervals: [String: ConfidenceInterval]) -> JSONValue {
+    /// The fields among those whose values were all written as integers and whose mean is not whole that are `Int` in
+    /// `RunSummary` (JSON does not tell `3` the integer from `3.0` the double): each is probed by setting it to 0.5 in the
+    /// first summary and decoding.
+    static func integerFields(_ documents: [JSONValue], intervals: [String: ConfidenceInterval]) throws -> Set<String> {
+        var out: Set<String> = []
+        for (path, ci) in intervals where !path.contains("[") && ci.mean != ci.mean.rounded() {
+            let keys = path.split(separator: ".").map(String.init)
+            guard documents.allSatisfy({ if case .integer = $0.value(at: keys) { return true } else { return false } }) else { continue }
+            let probe = try ResultJSON.encoder().encode(documents[0].setting(.number(0.5), at: keys[...]))
+            if (try? JSONValue.decoder().decode(RunSummary.self, from: probe)) == nil { out.insert(path) }
+        }
+        return out
+    }
+
+    /// The field-by-field aggregate of `values` (one per replication) at `path`; `integers` lists the integer fields.
+    static func merge(_ values: [JSONValue], path: String, intervals: [String: ConfidenceInterval], integers: Set<String>) -> JSONValue {
         let first = values[0]
         if values.allSatisfy({ $0 == first }) { return first }
         switch first {
         case .integer, .number:
             guard let mean = intervals[path]?.mean else { return first }
             if values.allSatisfy({ if case .integer = $0 { return true } else { return false } }),
+               mean == mean.rounded() || integers.contains(path) || path.contains("["),
                let rounded = Int(exactly: mean.rounded()) {
                 return .integer(rounded)
             }
@@ -77,7 +94,7 @@ public struct ReplicationAggregate: Sendable {
                     if case .object(let f) = v { return f[key] } else { return nil }
                 }
                 let child = path.isEmpty ? key : "\(path).\(key)"
-                out[key] = column.count == values.count ? merge(column, path: child, intervals: intervals) : value
+                out[key] = column.count == values.count ? merge(column, path: child, intervals: intervals, integers: integers) : value
             }
             return .object(out)
         case .array(let items):
@@ -85,7 +102,7 @@ public struct ReplicationAggregate: Sendable {
                 if case .array(let a) = v, a.count == items.count { return a } else { return nil }
             }
             guard columns.count == values.count else { return first }
-            return .array(items.indices.map { i in merge(columns.map { $0[i] }, path: "\(path)[\(i)]", intervals: intervals) })
+            return .array(items.indices.map { i in merge(columns.map { $0[i] }, path: "\(path)[\(i)]", intervals: intervals, integers: integers) })
         default:
             return first
         }

@@ -36,7 +36,8 @@ final class ReplicationTests: XCTestCase {
     /// The aggregate of PUEs 1.1, 1.2, 1.3 (other fields equal): mean 1.2 and half-width
     /// t(0.975, 2) · s / √3 = 4.302653 × 0.1 / 1.732051 = 0.248414 (s = 0.1); availability 0.99, 0.995, 1.0
     /// gives the interval 0.995 ± 0.012421 in `availability_ci95`; fields equal in every replication (name, seed,
-    /// GPUs) are kept; the integer `events` 10, 11, 13 becomes the rounded mean 11 (exact 11.333… in intervals).
+    /// GPUs) are kept; the integer `events` 10, 11, 13 becomes the rounded mean 11 (exact 11.333… in intervals);
+    /// the double `seconds_above_gpu_limit` 0, 0, 1 (whole numbers in JSON) keeps its exact mean 1/3.
     func testAggregateMeansAndIntervals() throws {
         let base = try ReplicationRunner.runOne(StudyFixtures.spec(), replication: 0).summary
         let summaries = [(1.1, 0.99, 10), (1.2, 0.995, 11), (1.3, 1.0, 13)].map { pue, availability, events -> RunSummary in
@@ -44,6 +45,7 @@ final class ReplicationTests: XCTestCase {
             s.pue = pue
             s.availability = availability
             s.events = events
+            s.secondsAboveGpuLimit = events == 13 ? 1 : 0
             return s
         }
         let aggregate = try ReplicationAggregate(summaries, wallSeconds: 2.5)
@@ -55,6 +57,7 @@ final class ReplicationTests: XCTestCase {
         XCTAssertEqual(aggregate.summary.events, 11)
         XCTAssertEqual(aggregate.intervals["events"]!.mean, 34.0 / 3, accuracy: 1e-12)
         XCTAssertEqual(aggregate.summary.replications, 3)
+        XCTAssertEqual(aggregate.summary.secondsAboveGpuLimit, 1.0 / 3, accuracy: 1e-15)
         XCTAssertEqual(aggregate.summary.wallSeconds, 2.5)
         XCTAssertEqual(aggregate.summary.scenario, base.scenario)
         XCTAssertEqual(aggregate.summary.seed, base.seed)

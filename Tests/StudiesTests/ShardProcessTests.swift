@@ -43,6 +43,30 @@ final class ShardProcessTests: XCTestCase {
             .filter { $0.hasPrefix("point-") }
     }
 
+    /// `run --replications 3` on 1 and on 2 threads writes the same files: intervals.json and every replication's
+    /// timeseries.csv byte for byte, summary.json (aggregate and per replication) equal but for `wall_seconds`; the
+    /// aggregate says `"replications" : 3`.
+    func testRunReplicationsCommandIsThreadIndependent() throws {
+        let root = try StudyFixtures.temporaryDirectory(self)
+        let scenario = try StudyFixtures.writeScenario(in: root)
+        let outputs = ["1", "2"].map { root.appendingPathComponent("threads\($0)") }
+        for (threads, out) in zip(["1", "2"], outputs) {
+            try runToEnd(["run", scenario, "--replications", "3", "--threads", threads, "--quiet", "--out", out.path])
+        }
+        func withoutWall(_ url: URL) throws -> String {
+            try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.contains("\"wall_seconds\"") }.joined(separator: "\n")
+        }
+        let summaries = ["summary.json"] + (0..<3).map { "replications/replication-00\($0)/summary.json" }
+        for name in summaries {
+            XCTAssertEqual(try withoutWall(outputs[0].appendingPathComponent(name)), try withoutWall(outputs[1].appendingPathComponent(name)), name)
+        }
+        let exact = ["intervals.json"] + (0..<3).map { "replications/replication-00\($0)/timeseries.csv" }
+        for name in exact {
+            XCTAssertEqual(try Data(contentsOf: outputs[0].appendingPathComponent(name)), try Data(contentsOf: outputs[1].appendingPathComponent(name)), name)
+        }
+        XCTAssertTrue(try withoutWall(outputs[0].appendingPathComponent("summary.json")).contains("\"replications\" : 3"))
+    }
+
     /// A 5 × 3 sweep (2 replications) as 3 shards of 5 points in separate processes: shard 1 is killed (SIGKILL)
     /// after its first point file appears and before its last, then re-run — it skips the points it had finished —
     /// and `merge` of the three directories gives sweep.csv and sweep.json identical, byte for byte, to one
