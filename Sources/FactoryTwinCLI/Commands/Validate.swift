@@ -12,11 +12,16 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario YAML files to check.")
     var scenarios: [String]
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Check with a field overridden, as run and sweep would (repeatable).",
+                                                          valueName: "path=value"))
+    var overrides: [String] = []
+
     func run() throws {
         var failed = false
+        let overrides = try ScenarioInput.overrides(self.overrides)
         for path in scenarios {
             do {
-                let spec = try ScenarioLoader.load(path: path)
+                let spec = try ScenarioLoader.load(path: path, overrides: overrides)
                 print("\(path): ok (\(spec.name))")
             } catch let error as ScenarioError {
                 failed = true
