@@ -17,6 +17,15 @@ import SimMath
 /// (`ReactiveThrottle.nextDecisionTime`) — and the change takes effect one actuation delay later; a
 /// predictive controller decides at every hourly step and every forecast horizon. A clock change is an
 /// event at which the plant is re-evaluated, so inputs stay piecewise constant and energy exact.
+///
+/// Failures (issue 6): each change of the cooling units' capacity (`CoolingUnitHistory`, drawn before the run) is an
+/// event that re-evaluates the plant; a cohort's next GPU failure is solved from its cumulative Arrhenius hazard
+/// along the current trajectory (`GPUHazard`) and rescheduled at every input change, like a reactive reading.
+/// Governance: clock changes, switchovers and trim-chiller starts go through the run's `Governor`; an action that
+/// waits for approval takes effect at an approval event.
+///
+/// The run loop is one function with nested helpers sharing its state (the calendar, cohorts, accounts); it is the
+/// next candidate for a state type of its own if it grows further.
 public final class FacilitySimulation {
     enum Event {
         /// The k-th hourly step of the run (weather hour `startHour + k`).
