@@ -72,6 +72,8 @@ struct Cohort {
     var failures = 0
     /// Full-clock GPU work the load demanded from failed GPUs, GPU-seconds.
     var workLostToFailures: Double = 0
+    /// Full-clock GPU work the GPUs in service did not deliver because of their clock, GPU-seconds (exactly 0 at full clock).
+    var workLostToThrottling: Double = 0
     /// ∫ (GPUs in service × throughput ratio) dt: the capacity the cohort offered, GPU-seconds at full clock.
     var capacitySeconds: Double = 0
     /// The pending reactive decision, if one is scheduled.
@@ -123,6 +125,7 @@ struct Cohort {
         workDemanded += Double(gpus) * utilisation * dt
         workLostToFailures += Double(gpus - gpusInService) * utilisation * dt
         workDelivered += inService * utilisation * dt * throughputRatio
+        workLostToThrottling += inService * utilisation * dt * (1 - throughputRatio)
         capacitySeconds += inService * throughputRatio * dt
         if clockIndex > 0 { gpuSecondsThrottled += inService * dt }
         electricalJoules += inService * inputs.modulePowerWatts * dt

@@ -59,8 +59,7 @@ extension FacilitySimulation {
             chillerSeconds: chillerSeconds, maxCoolantSupplyCelsius: maxSupply,
             throttleController: controller.name,
             throttledFraction: gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.gpuSecondsThrottled } / gpuSeconds : 0,
-            throughputLostFraction: demanded > 0
-                ? (demanded - cohorts.reduce(0) { $0 + $1.workLostToFailures + $1.workDelivered }) / demanded : 0,
+            throughputLostFraction: demanded > 0 ? cohorts.reduce(0) { $0 + $1.workLostToThrottling } / demanded : 0,
             clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
         // Operations (issue 6).

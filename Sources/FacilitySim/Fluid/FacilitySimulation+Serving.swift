@@ -27,9 +27,7 @@ extension FacilitySimulation {
         s.tokensPerJouleIt = s.itEnergyJoules > 0 ? tokens / s.itEnergyJoules : 0
         s.tokensPerJouleFacility = s.facilityEnergyJoules > 0 ? tokens / s.facilityEnergyJoules : 0
         // What the load asked for and did not get: from failed GPUs, and from GPUs in service below full clock.
-        let lostToFailures = cohorts.reduce(0) { $0 + $1.workLostToFailures }
-        let demanded = cohorts.reduce(0) { $0 + $1.workDemanded }
-        s.tokensLostToFailures = rate.tokensPerGPUSecond * lostToFailures
-        s.tokensLostToThrottling = rate.tokensPerGPUSecond * max(0, demanded - lostToFailures - work)
+        s.tokensLostToFailures = rate.tokensPerGPUSecond * cohorts.reduce(0) { $0 + $1.workLostToFailures }
+        s.tokensLostToThrottling = rate.tokensPerGPUSecond * cohorts.reduce(0) { $0 + $1.workLostToThrottling }
     }
 }
