@@ -26,7 +26,7 @@ final class PlanReportTests: XCTestCase {
     """
 
     /// The table holds the recommended design and the runner-up with each margin (3.5 K on the temperature bound,
-    /// 3.5/70 = 5.00 %, printed with four significant digits as 66.50 and 3.500); the counts in the legend match plan.json's `evaluated` (3 feasible, 2 infeasible, the NaN
+    /// 3.5/70 = 5.00 %, the value printed with six significant digits as 66.5000, the margin with four as 3.500); the counts in the legend match plan.json's `evaluated` (3 feasible, 2 infeasible, the NaN
     /// objective counted in the text but not drawn); a plan without variables is a thrown error.
     func testTablesAndCounts() throws {
         let plan = try PlanInput.parse(Data(Self.plan.utf8))
@@ -35,21 +35,21 @@ final class PlanReportTests: XCTestCase {
         XCTAssertEqual([feasible, infeasible], [3, 2])
         for doc in [html, md] {
             XCTAssertTrue(doc.contains("facility.gpus=1024, reliability.cooling_units[0].spares=1"))
-            XCTAssertTrue(doc.contains("66.50 (margin 3.500, 5.00 %)"))
+            XCTAssertTrue(doc.contains("66.5000 (margin 3.500, 5.00 %)"))
             XCTAssertTrue(doc.contains("runner-up 1"))
             XCTAssertTrue(doc.contains("Charted: \(feasible) feasible, \(infeasible) infeasible"))
         }
         XCTAssertThrowsError(try PlanInput.parse(Data(#"{"variables": []}"#.utf8)))
     }
 
-    /// The chart is well-formed, has axis labels with units (J for facility_energy_joules), no overlapping labels,
+    /// The chart is well-formed, has axis labels with units (facility_energy_joules up to 2.3e12 J is drawn in TJ), no overlapping labels,
     /// and draws 2 feasible + 2 infeasible + 1 recommended markers (the design with a NaN objective is not drawn, and
     /// the legend counts the designs drawn): feasible (2), infeasible (2), recommended.
     func testFeasibleRegionChart() throws {
         let svg = try XCTUnwrap(PlanReport.chart(try PlanInput.parse(Data(Self.plan.utf8))))
         let (inspector, error) = SVGInspector.inspect(svg)
         guard let inspector else { return XCTFail(error ?? "") }
-        XCTAssertEqual(inspector.texts.first { $0.cls == "axis-label y" }?.content, "facility_energy_joules (J)")
+        XCTAssertEqual(inspector.texts.first { $0.cls == "axis-label y" }?.content, "facility_energy_joules (TJ)")
         XCTAssertTrue(inspector.texts.first { $0.cls == "axis-label x" }?.content.hasPrefix("facility.gpus (units)") ?? false)
         XCTAssertEqual(inspector.texts.filter { $0.cls == "legend" }.map(\.content), ["feasible (2)", "infeasible (2)", "recommended"])
         XCTAssertEqual(inspector.elements["circle"], 5)

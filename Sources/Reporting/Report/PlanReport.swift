@@ -13,6 +13,16 @@ public enum PlanReport {
         return units.first { metric.hasSuffix($0.0) }?.1 ?? "as in summary.json"
     }
 
+    /// A power of 1,000 that brings `maximum` below 1,000, as (factor, unit label): an SI prefix for J and W
+    /// (`TJ`), `×10^n` otherwise, so that tick labels stay short.
+    static func scaled(_ unit: String, maximum: Double) -> (factor: Double, label: String) {
+        let exponent = maximum.isFinite && abs(maximum) >= 1000 ? min(15, 3 * Int(floor(log10(abs(maximum)) / 3))) : 0
+        guard exponent > 0 else { return (1, unit) }
+        let prefixes = [3: "k", 6: "M", 9: "G", 12: "T", 15: "P"]
+        let factor = pow(10, Double(exponent))
+        return unit == "J" || unit == "W" ? (factor, prefixes[exponent]! + unit) : (factor, "×10^\(exponent) \(unit)")
+    }
+
     /// Designs shown in the chart: every design run, or (older plans) the ones the result names.
     static func designs(_ plan: PlanInput) -> [PlanInput.Candidate] {
         plan.evaluated ?? ([plan.recommended, plan.closest].compactMap { $0 } + plan.runnersUp)
@@ -23,8 +33,9 @@ public enum PlanReport {
         let main = plan.variables[0]
         let all = designs(plan).filter { $0.objective.isFinite }
         guard !all.isEmpty else { return nil }
+        let (factor, unitLabel) = scaled(unit(plan.objective), maximum: all.map { abs($0.objective) }.max() ?? 1)
         func series(_ name: String, _ c: [PlanInput.Candidate], radius: Double) -> LineChart.Series {
-            LineChart.Series(name: name, x: c.map { Double($0.design[main] ?? 0) }, y: c.map(\.objective),
+            LineChart.Series(name: name, x: c.map { Double($0.design[main] ?? 0) }, y: c.map { $0.objective / factor },
                              markers: true, line: false, markerRadius: radius)
         }
         let feasible = all.filter(\.feasible), infeasible = all.filter { !$0.feasible }
@@ -32,7 +43,7 @@ public enum PlanReport {
         if let r = plan.recommended, r.objective.isFinite { list.append(series("recommended", [r], radius: 7)) }
         let others = plan.variables.count > 1 ? "; other variables: \(plan.variables.dropFirst().joined(separator: ", "))" : ""
         return LineChart(title: "Feasible region: \(plan.objective) of the designs run", xLabel: "\(main) (units)\(others)",
-                         yLabel: "\(plan.objective) (\(unit(plan.objective)))", series: list).svg()
+                         yLabel: "\(plan.objective) (\(unitLabel))", series: list).svg()
     }
 
     /// Table rows: rank, design, objective and one margin column per condition.
@@ -46,7 +57,7 @@ public enum PlanReport {
             [name, plan.variables.map { "\($0)=\(c.design[$0] ?? 0)" }.joined(separator: ", "), SVGText.number(c.objective)]
                 + plan.conditions.map { cond in
                     guard let m = c.margins.first(where: { $0.condition == cond }) else { return "—" }
-                    return "\(SVGText.number(m.value)) (margin \(SVGText.number(m.margin)), \(SVGText.fixed(100 * m.relativeMargin, 2)) %)"
+                    return "\(SVGText.number(m.value, digits: 6)) (margin \(SVGText.number(m.margin)), \(SVGText.fixed(100 * m.relativeMargin, 2)) %)"
                 }
         }
         return (headers, rows)
