@@ -41,6 +41,8 @@ public struct CapacityPlanResult: Sendable, Codable, Equatable {
     public var runnersUp: [Candidate]
     /// Without a feasible design: the design closest to meeting the conditions (least total relative violation).
     public var closest: Candidate?
+    /// Every design run, in the order the search ran them (for the report's feasible-region chart).
+    public var evaluated: [Candidate]? = nil
 }
 
 extension CapacityPlanSearch {
@@ -65,7 +67,7 @@ extension CapacityPlanSearch {
         return CapacityPlanResult(variables: variables.map(\.field), conditions: conditions.map(\.description),
                                   objective: objective, gridPoints: gridPoints, evaluations: evaluated.count,
                                   recommended: feasible.first, runnersUp: Array(feasible.dropFirst().prefix(count)),
-                                  closest: closest)
+                                  closest: closest, evaluated: candidates)
     }
 
     func candidate(_ design: Design, _ m: PlanMetrics) -> CapacityPlanResult.Candidate {

@@ -10,7 +10,8 @@ struct Report: ParsableCommand {
         discussion: """
         Reads DIR/summary.json and DIR/timeseries.csv (optional: without it the time-series charts are \
         left out) as `factory-twin run` wrote them, or a sweep's DIR/sweep.csv (metric against the swept field with \
-        95 % bands, feasible points marked), and writes the three report files into DIR (or --out). \
+        95 % bands, feasible points marked), or a plan's DIR/plan.json (recommended design and runners-up with their \
+        margins, the feasible region chart), and writes the three report files into DIR (or --out). \
         --baseline DIR2 compares with DIR2/summary.json, the air-cooled design of the document's "1.5–2× better".
         """
     )
@@ -42,6 +43,20 @@ struct Report: ParsableCommand {
             }
             try ResultWriter.writeAtomically(Data(ReportIndex.render(entries).utf8), to: root.appendingPathComponent("README.md"))
             print("\(entries.count) report(s) indexed → \(root.appendingPathComponent("README.md").path)")
+            return
+        }
+        let planFile = URL(fileURLWithPath: directory).appendingPathComponent("plan.json")
+        if FileManager.default.fileExists(atPath: planFile.path) {
+            let plan: PlanInput
+            do { plan = try PlanInput.load(planFile) } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            let target = URL(fileURLWithPath: out ?? directory), title = URL(fileURLWithPath: directory).lastPathComponent
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try ResultWriter.writeAtomically(Data(PlanReport.html(plan, title: title).utf8), to: target.appendingPathComponent("report.html"))
+            try ResultWriter.writeAtomically(Data(PlanReport.markdown(plan, title: title).utf8), to: target.appendingPathComponent("report.md"))
+            print("plan \(title): report.html, report.md → \(target.path)")
             return
         }
         let sweepFile = URL(fileURLWithPath: directory).appendingPathComponent("sweep.csv")

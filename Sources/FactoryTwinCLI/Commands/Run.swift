@@ -144,7 +144,8 @@ extension Run {
         }
         try ResultWriter.writeAtomically(aggregate.intervalsJSON(), to: directory.appendingPathComponent("intervals.json"))
         try ResultWriter.writeAtomically(ResultWriter.summaryJSON(aggregate.summary), to: directory.appendingPathComponent("summary.json"))
-        try ResultWriter.writeReports(ReportInput(summary: aggregate.summary, baseline: try baselineSummary()), to: directory)
+        try ResultWriter.writeReports(ReportInput(summary: aggregate.summary, baseline: try baselineSummary(),
+                                                 replicated: try ReplicationIntervals.load(directory: directory)), to: directory)
         let pue = aggregate.intervals["pue"]
         print(String(format: "%@: %d replications on %d threads: PUE %.4f ± %.4f  max GPU %.2f °C  (%.2f s wall) → %@",
                      spec.name, replications, threads ?? ParallelRunner.availableCores, pue?.mean ?? .nan, pue?.halfWidth ?? .nan,

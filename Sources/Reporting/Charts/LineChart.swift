@@ -11,6 +11,10 @@ struct LineChart {
         var upper: [Double]? = nil
         /// Draw a dot at every point (short series such as sweeps).
         var markers = false
+        /// Join the points with a line (false: a scatter of markers).
+        var line = true
+        /// Radius of the markers, px.
+        var markerRadius = 3.0
     }
     struct Reference {
         var value: Double
@@ -64,9 +68,11 @@ struct LineChart {
                 }
             }
             let finite = (0..<n).filter { s.y[$0].isFinite }
-            out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(finite.map { "\(px(s.x[$0])),\(py(s.y[$0]))" }.joined(separator: " "))\"/>\n"
+            if s.line {
+                out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(finite.map { "\(px(s.x[$0])),\(py(s.y[$0]))" }.joined(separator: " "))\"/>\n"
+            }
             if s.markers {
-                for i in finite { out += "<circle cx=\"\(px(s.x[i]))\" cy=\"\(py(s.y[i]))\" r=\"3\" fill=\"\(colour)\"/>\n" }
+                for i in finite { out += "<circle cx=\"\(px(s.x[i]))\" cy=\"\(py(s.y[i]))\" r=\"\(SVGText.coordinate(s.markerRadius))\" fill=\"\(colour)\"/>\n" }
             }
             return out
         }

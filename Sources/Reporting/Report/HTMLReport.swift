@@ -41,6 +41,7 @@ public enum HTMLReport {
         }
         h += "</table>\n"
         h += table("Scenario summary", ReportTables.summary(s))
+        if let r = input.replicated { h += table("Replications: means with 95 % confidence intervals", r.rows) }
         let economics = ReportTables.economics(s)
         h += economics.isEmpty ? "<h2>Economics</h2>\n<p class=\"note\">Not modelled: the scenario has no <code>economics:</code> block.</p>\n"
                                : table("Economics", economics)

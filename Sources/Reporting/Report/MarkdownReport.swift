@@ -14,6 +14,7 @@ public enum MarkdownReport {
             m += "| \(cell(r.name)) | \(cell(r.target)) | \(cell(r.measured)) | **\(r.verdict.rawValue)** | \(cell(r.definition)) | \(r.provenance.rawValue) |\n"
         }
         m += table("Scenario summary", ReportTables.summary(s))
+        if let r = input.replicated { m += table("Replications: means with 95 % confidence intervals", r.rows) }
         let economics = ReportTables.economics(s)
         m += economics.isEmpty ? "\n## Economics\n\nNot modelled: the scenario has no `economics:` block.\n" : table("Economics", economics)
         return m

@@ -10,6 +10,7 @@ enum ReportCharts {
             charts += timeSeriesCharts(ts, time: t, summary: input.summary)
         }
         if let latency = input.summary.latencySeconds { charts.append(latencyHistogram(latency)) }
+        if let availability = input.replicated?.chart { charts.append(availability) }
         charts.append(energyBars(input))
         if let cost = costBars(input) { charts.append(cost) }
         return charts

@@ -7,11 +7,15 @@ public struct ReportInput: Sendable {
     public var summary: RunSummary
     public var timeSeries: TimeSeries?
     public var baseline: RunSummary?
+    /// The 95 % intervals when the run aggregates replications (`intervals.json`), nil for a single run.
+    public var replicated: ReplicationIntervals?
 
-    public init(summary: RunSummary, timeSeries: TimeSeries? = nil, baseline: RunSummary? = nil) {
+    public init(summary: RunSummary, timeSeries: TimeSeries? = nil, baseline: RunSummary? = nil,
+                replicated: ReplicationIntervals? = nil) {
         self.summary = summary
         self.timeSeries = timeSeries
         self.baseline = baseline
+        self.replicated = replicated
     }
 
     /// Errors reading saved results, naming the file.
@@ -21,7 +25,8 @@ public struct ReportInput: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads `DIR/summary.json` and, when present, `DIR/timeseries.csv` (as `factory-twin run` wrote them).
+    /// Reads `DIR/summary.json` and, when present, `DIR/timeseries.csv` and a replicated run's `DIR/intervals.json`
+    /// (as `factory-twin run` wrote them).
     /// - Throws: `ReadError` when the summary is missing or malformed or the CSV is malformed.
     public static func load(directory: URL, baseline: URL? = nil) throws -> ReportInput {
         let summary = try readSummary(directory.appendingPathComponent("summary.json"))
@@ -34,7 +39,8 @@ public struct ReportInput: Sendable {
             series = try parseTimeSeries(text, path: csv.path)
         }
         let base = try baseline.map { try readSummary($0.appendingPathComponent("summary.json")) }
-        return ReportInput(summary: summary, timeSeries: series, baseline: base)
+        return ReportInput(summary: summary, timeSeries: series, baseline: base,
+                           replicated: try ReplicationIntervals.load(directory: directory))
     }
 
     /// Decodes a `summary.json`.
