@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import FacilitySim
 @testable import Reporting
 
 /// The plan report: plan.json decoded, the recommended design and runners-up with their margins, and the
@@ -29,7 +30,7 @@ final class PlanReportTests: XCTestCase {
     /// 3.5/70 = 5.00 %, the value printed with six significant digits as 66.5000, the margin with four as 3.500); the counts in the legend match plan.json's `evaluated` (3 feasible, 2 infeasible, the NaN
     /// objective counted in the text but not drawn); a plan without variables is a thrown error.
     func testTablesAndCounts() throws {
-        let plan = try PlanInput.parse(Data(Self.plan.utf8))
+        let plan = try CapacityPlanResult.parse(Data(Self.plan.utf8))
         let html = PlanReport.html(plan, title: "p"), md = PlanReport.markdown(plan, title: "p")
         let feasible = plan.evaluated!.filter(\.feasible).count, infeasible = plan.evaluated!.count - feasible
         XCTAssertEqual([feasible, infeasible], [3, 2])
@@ -39,14 +40,14 @@ final class PlanReportTests: XCTestCase {
             XCTAssertTrue(doc.contains("runner-up 1"))
             XCTAssertTrue(doc.contains("Charted: \(feasible) feasible, \(infeasible) infeasible"))
         }
-        XCTAssertThrowsError(try PlanInput.parse(Data(#"{"variables": []}"#.utf8)))
+        XCTAssertThrowsError(try CapacityPlanResult.parse(Data(#"{"variables": []}"#.utf8)))
     }
 
     /// The chart is well-formed, has axis labels with units (facility_energy_joules up to 2.3e12 J is drawn in TJ), no overlapping labels,
     /// and draws 2 feasible + 2 infeasible + 1 recommended markers (the design with a NaN objective is not drawn, and
     /// the legend counts the designs drawn): feasible (2), infeasible (2), recommended.
     func testFeasibleRegionChart() throws {
-        let svg = try XCTUnwrap(PlanReport.chart(try PlanInput.parse(Data(Self.plan.utf8))))
+        let svg = try XCTUnwrap(PlanReport.chart(try CapacityPlanResult.parse(Data(Self.plan.utf8))))
         let (inspector, error) = SVGInspector.inspect(svg)
         guard let inspector else { return XCTFail(error ?? "") }
         XCTAssertEqual(inspector.texts.first { $0.cls == "axis-label y" }?.content, "facility_energy_joules (TJ)")

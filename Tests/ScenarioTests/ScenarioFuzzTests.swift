@@ -20,8 +20,7 @@ final class ScenarioFuzzTests: XCTestCase {
         mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
     }
 
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scenarios")
+    static let scenarios = ScenarioLoaderTests.weatherDir
 
     static let units = ["°C", "K", "W", "kW", "MW", "h", "s", "min", "years", "%", "L/min", "L/min/kW", "m3", "K/W",
                         "furlongs", "°F", "kWh", "USD", "", " ", "e", "e5", "1e999", ".nan", "-.inf", "0x1F", "∞", "°"]

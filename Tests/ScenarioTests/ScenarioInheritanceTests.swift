@@ -6,8 +6,7 @@ import Yams
 
 /// `extends:`: a scenario inherits another file's fields; merges, paths, cycles and error locations.
 final class ScenarioInheritanceTests: XCTestCase {
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scenarios")
+    static let scenarios = ScenarioLoaderTests.weatherDir
 
     /// A base with every required block; `weather/w.csv` and `load.csv` are relative to the base's directory.
     let base = """

@@ -5,8 +5,7 @@ import XCTest
 
 /// `--set PATH=VALUE` overrides, applied to the YAML before validation.
 final class ScenarioOverrideTests: XCTestCase {
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scenarios")
+    static let scenarios = ScenarioLoaderTests.weatherDir
 
     let text = """
     name: t

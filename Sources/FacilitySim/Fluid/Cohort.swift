@@ -119,7 +119,8 @@ struct Cohort {
 
     /// Advances the exact solution by `dt` s under the current inputs, accumulating heat flows, the
     /// peak module temperature and GPU-seconds above `limit`; returns the sub-interval above the limit.
-    mutating func advance(by dt: Double, limit: Double, utilisation: Double) -> ClosedRange<Double>? {
+    /// With `hazard`, the interval's cumulative GPU failure hazard is taken off `failureBudget` on the same trajectory.
+    mutating func advance(by dt: Double, limit: Double, utilisation: Double, hazard: GPUHazard? = nil) -> ClosedRange<Double>? {
         guard dt > 0 else { return nil }
         let inService = Double(gpusInService)
         workDemanded += Double(gpus) * utilisation * dt
@@ -131,27 +132,19 @@ struct Cohort {
         electricalJoules += inService * inputs.modulePowerWatts * dt
         let share = inServiceShare
         let trajectory = chain.trajectory(from: state, inputs: inputs)
+        if let hazard, failureBudget.isFinite, gpusInService > 0 {
+            failureBudget -= inService * hazard.integral(trajectory, until: dt)
+        }
         heatToCoolantJoules += sinks * share * trajectory.heatToCoolantJoules(until: dt)
         heatToAirJoules += heatToAirWatts * dt
-        guard gpusInService > 0 else {
-            // Every GPU is out: the chain relaxes, but no GPU is there to be hot.
-            let end = trajectory.state(at: dt)
-            storedChangeJoules += sinks * share * (chain.storedHeatJoules(end) - chain.storedHeatJoules(state))
-            state = end
-            return nil
-        }
-        maxModuleCelsius = max(maxModuleCelsius, trajectory.maximumModuleCelsius(until: dt))
-        let above = trajectory.intervalAbove(limit, until: dt)
-        if let above { gpuSecondsAboveLimit += inService * (above.upperBound - above.lowerBound) }
         let end = trajectory.state(at: dt)
         storedChangeJoules += sinks * share * (chain.storedHeatJoules(end) - chain.storedHeatJoules(state))
         state = end
+        // Every GPU out: the chain relaxes, but no GPU is there to be hot.
+        guard gpusInService > 0 else { return nil }
+        maxModuleCelsius = max(maxModuleCelsius, trajectory.maximumModuleCelsius(until: dt))
+        let above = trajectory.intervalAbove(limit, until: dt)
+        if let above { gpuSecondsAboveLimit += inService * (above.upperBound - above.lowerBound) }
         return above
-    }
-
-    /// Uses up the failure budget over the next `dt` s of the current trajectory.
-    mutating func consumeFailureBudget(_ hazard: GPUHazard, dt: Double) {
-        guard failureBudget.isFinite, gpusInService > 0, dt > 0 else { return }
-        failureBudget -= Double(gpusInService) * hazard.integral(chain.trajectory(from: state, inputs: inputs), until: dt)
     }
 }

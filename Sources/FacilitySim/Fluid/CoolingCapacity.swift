@@ -40,11 +40,8 @@ struct CoolingUnitHistory {
     let failures: Int
     /// Units replaced by predictive maintenance, all groups.
     let preventiveReplacements: Int
-    /// Every switchover to a standby unit: group index and record, in time order.
+    /// Every switchover to a standby unit: group index (into `spec.reliability.coolingGroups`) and record, in time order.
     let switchovers: [(group: Int, record: SwitchoverRecord)]
-    /// Configured switchover delay of each group, s.
-    let switchoverSeconds: [Double]
-    let groupNames: [String]
 
     init(spec: ScenarioSpec) throws {
         let groups = spec.reliability.coolingGroups
@@ -54,8 +51,6 @@ struct CoolingUnitHistory {
             failures = 0
             preventiveReplacements = 0
             switchovers = []
-            switchoverSeconds = []
-            groupNames = []
             return
         }
         var runs: [RedundancyGroupRun] = []
@@ -69,10 +64,12 @@ struct CoolingUnitHistory {
             if let policy = spec.aiGovernance?.policy, policy.authority(for: ControlAction.switchToSpareUnit.riskClass) == .requireApproval {
                 let stream = RandomStream(seed: spec.seed, replication: spec.replication, name: "governance.approval_delay/\(g.name)")
                 let switchover = g.switchoverSeconds
-                approval = { _ in
+                approval = { start in
+                    // The same rule as `Governor.submit` on the request `switchoverRequest` makes (deadline: the end
+                    // of the unaided changeover), so the physics and the trail agree.
                     let drawn = max(0, stream.sample(policy.approvalDelay))
-                    let late = drawn > switchover
-                    return (drawn, late && policy.emergencyOverride == .allow ? 0 : drawn)
+                    let late = policy.isLate(requestSeconds: start, approvalDelaySeconds: drawn, deadlineSeconds: start + switchover)
+                    return (drawn, policy.actsWithoutApproval(late: late) ? 0 : drawn)
                 }
             }
             let replication = try RedundancyGroupReplication(group: group, seed: spec.seed, replication: spec.replication,
@@ -87,8 +84,6 @@ struct CoolingUnitHistory {
         preventiveReplacements = runs.reduce(0) { $0 + $1.preventiveReplacements }
         switchovers = runs.enumerated().flatMap { i, run in run.switchovers.map { (group: i, record: $0) } }
             .sorted { ($0.record.startSeconds, $0.group) < ($1.record.startSeconds, $1.group) }
-        switchoverSeconds = groups.map(\.switchoverSeconds)
-        groupNames = groups.map(\.name)
     }
 
     /// Capacity of segment `index` of the timeline.

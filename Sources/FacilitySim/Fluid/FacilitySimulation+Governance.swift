@@ -111,8 +111,8 @@ extension FacilitySimulation {
     /// The governed request of a switchover to a standby unit (medium risk): needed by the end of the group's
     /// configured switchover delay, when the changeover would complete unaided.
     func switchoverRequest(_ s: (group: Int, record: SwitchoverRecord), at time: Double, capacity: CoolingCapacity) -> ActionRequest {
-        let name = coolingUnits.groupNames[s.group]
-        let delay = coolingUnits.switchoverSeconds[s.group]
+        let group = spec.reliability.coolingGroups[s.group]
+        let name = group.name, delay = group.switchoverSeconds
         let o = ["coolant_flow_fraction": capacity.coolantFlow, "heat_rejection_fraction": capacity.heatRejection,
                  "chiller_fraction": capacity.chiller, "switchover_delay_s": delay]
         return ActionRequest(action: .switchToSpareUnit, target: name, timeSeconds: time, observations: o,

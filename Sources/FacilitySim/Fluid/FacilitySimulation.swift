@@ -165,8 +165,7 @@ public final class FacilitySimulation {
             var union: [ClosedRange<Double>] = []
             if capacity.complete && cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
             for i in cohorts.indices {
-                if let hazard { cohorts[i].consumeFailureBudget(hazard, dt: dt) }
-                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation) { union.append(above) }
+                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard) { union.append(above) }
             }
             secondsAbove += FacilitySimulation.unionLength(union)
             accounts.add(powers, for: dt)

@@ -47,8 +47,8 @@ struct Report: ParsableCommand {
         }
         let planFile = URL(fileURLWithPath: directory).appendingPathComponent("plan.json")
         if FileManager.default.fileExists(atPath: planFile.path) {
-            let plan: PlanInput
-            do { plan = try PlanInput.load(planFile) } catch {
+            let plan: CapacityPlanResult
+            do { plan = try CapacityPlanResult.load(planFile) } catch {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode.failure
             }

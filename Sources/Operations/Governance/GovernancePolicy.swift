@@ -58,6 +58,15 @@ public struct GovernancePolicy: Sendable, Equatable {
         authorities[riskClass] ?? GovernancePolicy.documentAuthorities[riskClass] ?? .requireApproval
     }
 
+    /// Whether an approval drawn `approvalDelaySeconds` after a request at `requestSeconds` arrives after the action's
+    /// `deadlineSeconds` (no deadline: never late) — an attempt beyond authority.
+    public func isLate(requestSeconds: Double, approvalDelaySeconds: Double, deadlineSeconds: Double?) -> Bool {
+        deadlineSeconds.map { requestSeconds + approvalDelaySeconds > $0 } ?? false
+    }
+
+    /// Whether a late action goes ahead at once instead of waiting (`emergency_override: allow`).
+    public func actsWithoutApproval(late: Bool) -> Bool { late && emergencyOverride == .allow }
+
     /// Checks the approval-delay distribution: valid parameters and non-negative support.
     /// - Throws: `GovernanceError.invalidPolicy` naming the problem.
     public func validate() throws {

@@ -89,9 +89,10 @@ public struct Governor {
             approvalRequests += 1
             let delay = presetApprovalDelaySeconds ?? max(0, approvalStream.sample(policy.approvalDelay))
             let due = request.timeSeconds + delay
-            let late = request.deadlineSeconds.map { due > $0 } ?? false
+            let late = policy.isLate(requestSeconds: request.timeSeconds, approvalDelaySeconds: delay,
+                                     deadlineSeconds: request.deadlineSeconds)
             if late { boundaryViolations += 1 }
-            if late, policy.emergencyOverride == .allow {
+            if policy.actsWithoutApproval(late: late) {
                 var r = line(request, ticket, authority,
                              reason: "\(basis): needed by t = \(request.deadlineSeconds!) s but approval due at t = \(due) s; emergency_override: allow — executed beyond authority",
                              outcome: .executedBeyondAuthority)

@@ -1,3 +1,4 @@
+import FacilitySim
 import Foundation
 
 /// `report.html` and `report.md` of a capacity plan (a directory holding `plan.json`): the recommended design and
@@ -24,17 +25,17 @@ public enum PlanReport {
     }
 
     /// Designs shown in the chart: every design run, or (older plans) the ones the result names.
-    static func designs(_ plan: PlanInput) -> [PlanInput.Candidate] {
+    static func designs(_ plan: CapacityPlanResult) -> [CapacityPlanResult.Candidate] {
         plan.evaluated ?? ([plan.recommended, plan.closest].compactMap { $0 } + plan.runnersUp)
     }
 
     /// The feasible-region chart, or nil when no design has a finite objective.
-    static func chart(_ plan: PlanInput) -> String? {
+    static func chart(_ plan: CapacityPlanResult) -> String? {
         let main = plan.variables[0]
         let all = designs(plan).filter { $0.objective.isFinite }
         guard !all.isEmpty else { return nil }
         let (factor, unitLabel) = scaled(unit(plan.objective), maximum: all.map { abs($0.objective) }.max() ?? 1)
-        func series(_ name: String, _ c: [PlanInput.Candidate], radius: Double) -> LineChart.Series {
+        func series(_ name: String, _ c: [CapacityPlanResult.Candidate], radius: Double) -> LineChart.Series {
             LineChart.Series(name: name, x: c.map { Double($0.design[main] ?? 0) }, y: c.map { $0.objective / factor },
                              markers: true, line: false, markerRadius: radius)
         }
@@ -47,8 +48,8 @@ public enum PlanReport {
     }
 
     /// Table rows: rank, design, objective and one margin column per condition.
-    static func rows(_ plan: PlanInput) -> (headers: [String], rows: [[String]]) {
-        var ranked: [(String, PlanInput.Candidate)] = []
+    static func rows(_ plan: CapacityPlanResult) -> (headers: [String], rows: [[String]]) {
+        var ranked: [(String, CapacityPlanResult.Candidate)] = []
         if let r = plan.recommended { ranked.append(("recommended", r)) }
         ranked += plan.runnersUp.enumerated().map { ("runner-up \($0.offset + 1)", $0.element) }
         if plan.recommended == nil, let c = plan.closest { ranked.append(("closest (infeasible)", c)) }
@@ -63,14 +64,14 @@ public enum PlanReport {
         return (headers, rows)
     }
 
-    static func summaryLine(_ plan: PlanInput) -> String {
+    static func summaryLine(_ plan: CapacityPlanResult) -> String {
         let all = designs(plan)
         let feasible = all.filter(\.feasible).count
         return "\(plan.evaluations) designs run of a \(plan.gridPoints)-design grid; minimise \(plan.objective) subject to \(plan.conditions.isEmpty ? "no condition" : plan.conditions.joined(separator: ", ")). Charted: \(feasible) feasible, \(all.count - feasible) infeasible. Margins are value minus bound for ≥, bound minus value for ≤ (≥ 0 when met), on the pessimistic 95 % bound with replications. All figures modelled."
     }
 
     /// The HTML document.
-    public static func html(_ plan: PlanInput, title: String) -> String {
+    public static func html(_ plan: CapacityPlanResult, title: String) -> String {
         var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>FactoryTwin plan — \(SVGText.escape(title))</title>\n"
         h += "<style>body { font-family: Helvetica, Arial, sans-serif; margin: 24px auto; max-width: 1000px; color: #222; } table { border-collapse: collapse; font-size: 13px; } th, td { border: 1px solid #ccc; padding: 3px 6px; } th { background: #f0f0f0; } svg.chart { display: block; max-width: 100%; height: auto; margin: 16px 0; } .note { font-size: 13px; color: #555; }</style>\n</head>\n<body>\n"
         h += "<h1>FactoryTwin plan — \(SVGText.escape(title))</h1>\n<p class=\"note\">\(SVGText.escape(summaryLine(plan)))</p>\n"
@@ -84,7 +85,7 @@ public enum PlanReport {
     }
 
     /// The Markdown document.
-    public static func markdown(_ plan: PlanInput, title: String) -> String {
+    public static func markdown(_ plan: CapacityPlanResult, title: String) -> String {
         var m = "# FactoryTwin plan — \(title)\n\n\(summaryLine(plan)) Chart: [report.html](report.html).\n\n"
         if plan.recommended == nil { m += "**No design run meets every condition.**\n\n" }
         let (headers, rows) = rows(plan)
