@@ -37,11 +37,13 @@ let package = Package(
                 swiftSettings: tuned),
         .target(name: "Scenario", dependencies: ["FacilitySim", "FacilityModels", "Operations", "Yams"], swiftSettings: tuned),
         .target(name: "Reporting", dependencies: ["FacilitySim", "Operations"], swiftSettings: tuned),
+        // Telemetry on the wire and in files, as read: the table every source yields and every consumer reads.
+        .target(name: "Telemetry", swiftSettings: tuned),
         // Many runs of one scenario: replications on all cores, sweeps, shards, merges, capacity plans.
         .target(name: "Studies", dependencies: ["FacilitySim", "Scenario", "Reporting", "SimMath"], swiftSettings: tuned),
         .executableTarget(name: "FactoryTwinCLI", dependencies: [
             "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario", "Reporting", "Studies",
-            "Operations", "Serving",
+            "Operations", "Serving", "Telemetry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: tuned + kernelDefines),
 
