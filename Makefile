@@ -2,6 +2,8 @@
 #   make run    installs libgsl-dev if missing, builds a release binary, runs the default scenario
 #   make test   installs libgsl-dev (and prometheus_client) if missing, builds and runs the whole test suite,
 #               then the CI gate over Scenarios/ci/ and the OpenMetrics parser check
+#   make test-cluster  the sharded sweep on a real one-node Slurm on loopback (installs slurm-wlm and munge if
+#               missing; .ci/run runs it after make test)
 #   make reports  regenerates Reports/<scenario>/ for every shipped scenario and Reports/README.md
 SWIFT ?= swift
 PYTHON ?= python3
@@ -9,7 +11,7 @@ BIN    = .build/release/factory-twin
 DEBUG_BIN = .build/debug/factory-twin
 SCENARIO ?= Scenarios/reference-immersion.yaml
 
-.PHONY: run test build release deps bench reports ci-check clean
+.PHONY: run test test-cluster build release deps bench reports ci-check clean
 
 deps:
 	@if pkg-config --exists gsl 2>/dev/null; then :; else \
@@ -55,6 +57,12 @@ ci-check:
 	$(DEBUG_BIN) report Tests/Fixtures/report-with-serving --out .build/report-fixture
 	$(PYTHON) .ci/check_openmetrics.py .build/ci-check/*/metrics.prom
 	$(PYTHON) .ci/check_openmetrics.py --expect-serving .build/report-fixture/metrics.prom
+
+# A real Slurm (slurmctld, slurmd, munged on 127.0.0.1) runs deploy/slurm/sweep.sbatch as a job array with one task
+# cancelled and requeued, merges with --dependency=afterok and compares with the unsharded sweep byte for byte.
+test-cluster: deps
+	@$(SWIFT) build --product factory-twin > /dev/null
+	deploy/slurm/test-cluster.sh
 
 run: release
 	$(BIN) run $(SCENARIO)
