@@ -109,6 +109,8 @@ extension PlantParameter {
             return ("K", 3, 2...5, .assumed("heat-pump evaporator and condenser approaches, and the recovery exchanger's approach"))
         case .heatDemandSeasonalSwing:
             return ("1", 0.5, 0...0.8, .assumed("district-heating demand swing around its mean, ± this fraction, peaking mid-January"))
+        case .heatDemandPeakDayOfYear:
+            return ("d", 15, 0...45, .assumed("day of the year of peak district-heating demand (mid-January, northern hemisphere)"))
         default:
             return ("1", 0.01, 0.005...0.05, .assumed("lighting, security and offices as a fraction of design IT power, constant"))
         }

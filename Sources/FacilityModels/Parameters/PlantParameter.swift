@@ -37,7 +37,7 @@ public enum PlantParameter: Int, CaseIterable, Sendable, Codable {
     case upsEcoFixedLossFraction, upsEcoProportionalLossFraction
     case transformerNoLoadLossFraction, transformerLoadLossFraction, pduProportionalLossFraction
     // heat recovery and building
-    case heatPumpCarnotFraction, heatRecoveryApproachKelvin, heatDemandSeasonalSwing, otherFacilityFraction
+    case heatPumpCarnotFraction, heatRecoveryApproachKelvin, heatDemandSeasonalSwing, heatDemandPeakDayOfYear, otherFacilityFraction
 
     /// Index into `allCases` (the declaration order).
     @inline(__always)

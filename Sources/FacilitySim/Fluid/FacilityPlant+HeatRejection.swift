@@ -91,17 +91,17 @@ extension FacilityPlant {
         var heatPumpWatts = 0.0
     }
 
-    /// District heating: the demand (scenario mean, ± `heatDemandSeasonalSwing` peaking mid-January) is met from the
+    /// District heating: the demand (scenario mean, ± `heatDemandSeasonalSwing` peaking on `heatDemandPeakDayOfYear`) is met from the
     /// facility's return water — at the temperature the pumped flow gives (`returnWaterCelsius`) less the recovery
     /// exchanger's approach — lifted by a heat pump when it is colder than the user's supply
     /// (COP = η·T_hot/(T_hot − T_source), T_hot = user supply + approach).
     func recoverHeat(liquidHeat: Double, hour: Int, returnCelsius: Double) -> Recovery {
-        guard spec.coolingSystem.heatRecovery, let mean = spec.plant.heatRecoveryDemandWatts, liquidHeat > 0 else { return Recovery() }
+        guard spec.coolingSystem.heatRecovery, let mean = spec.plant.heatRecoveryDemandWatts,
+              let userSupply = spec.plant.heatRecoverySupplyCelsius, liquidHeat > 0 else { return Recovery() }
         let c = parameters
         let day = Double(hour / 24)
-        let demand = mean * (1 + c[.heatDemandSeasonalSwing] * cos(2 * .pi * (day - 15) / 365))
+        let demand = mean * (1 + c[.heatDemandSeasonalSwing] * cos(2 * .pi * (day - c[.heatDemandPeakDayOfYear]) / 365))
         let approach = c[.heatRecoveryApproachKelvin]
-        let userSupply = spec.plant.heatRecoverySupplyCelsius ?? 65
         let source = returnCelsius - approach
         guard source < userSupply else {
             let taken = min(demand, liquidHeat)

@@ -70,6 +70,10 @@ public final class FacilitySimulation {
     public var liveKernelProbe: ((Int, Int, Double) throws -> Void)?
     public var liveKernelSamples = 0
 
+    /// The plant parameters of this simulation (defaults with the scenario's overrides); after `run`, `usedEntries` is
+    /// what the run read. Sensitivity studies iterate `entries` and set `PlantSpec.parameterOverrides`.
+    public var parameterCatalogue: ParameterCatalogue { plant.parameters }
+
     /// - Throws: for an unknown accelerator, unreadable weather or controller parameters out of range.
     public init(spec: ScenarioSpec) throws {
         self.spec = spec
