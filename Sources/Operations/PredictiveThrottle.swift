@@ -8,7 +8,7 @@
 /// always one whose exact forecast was under the threshold.
 public struct PredictiveThrottle: Sendable, Equatable {
     /// Default forecast horizon and re-check period, s. Assumption: 60 s, longer than the module's thermal
-    /// time constant C₁·R₁₂ (600 J/K · 0.06 K/W = 36 s immersed, PlantDefaults) so one decision covers the
+    /// time constant C₁·R₁₂ (600 J/K · 0.04 K/W = 24 s immersed, the catalogue defaults) so one decision covers the
     /// fast transient it causes, and short against the tank fluid's hours-long drift.
     public static let defaultForecastHorizonSeconds = 60.0
 

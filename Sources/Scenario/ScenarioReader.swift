@@ -72,6 +72,9 @@ final class MappingCursor {
 
     func contains(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
+    /// The mapping's keys in file order.
+    var keys: [String] { pairs.map(\.key) }
+
     /// Declares keys that are accepted but read elsewhere (or deliberately ignored).
     func accept(_ keys: String...) { known.formUnion(keys) }
 

@@ -194,6 +194,7 @@ struct SpecBuilder {
             plant.upsRedundancy = m.choice("ups_redundancy", CoolingSystemBlock.Redundancy.self, default: .nPlus1) ?? .nPlus1
             m.rejectUnknownKeys()
         }
+        if let m = root.mapping("parameters") { plant.parameterOverrides = readParameters(m) }
         if let m = root.mapping("heat_recovery") {
             plant.heatRecoveryDemandWatts = m.quantity("demand", .power, range: 0...1e10, required: true)
             plant.heatRecoverySupplyCelsius = m.quantity("supply_temperature", .temperature, default: 65, range: 20...120)

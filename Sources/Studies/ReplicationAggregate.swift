@@ -35,7 +35,7 @@ public struct ReplicationAggregate: Sendable {
         let documents = try summaries.map(ReplicationAggregate.document)
         let leaves = documents.map { $0.numericLeaves() }
         var intervals: [String: ConfidenceInterval] = [:]
-        for key in leaves[0].keys where !ReplicationAggregate.excluded.contains(key) {
+        for key in leaves[0].keys where !ReplicationAggregate.excluded.contains(key) && !key.hasPrefix("parameters") {
             let values = leaves.compactMap { $0[key] }
             guard values.count == leaves.count else { continue }
             intervals[key] = Statistics.confidenceInterval(values, level: ReplicationAggregate.level)

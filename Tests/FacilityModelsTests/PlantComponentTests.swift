@@ -44,34 +44,17 @@ final class PlantComponentTests: XCTestCase {
     /// 20 %: 10 + 4 + 0.4 = 14.4 kW → 200/214.4 = 93.28 % — inside the 94–97 % double-conversion band at high
     /// load and falling at low load, as the Riello FAQ describes.
     func testUPSEfficiencyAtThreeLoads() {
-        let ups = PowerStage.doubleConversionUPS(ratingWatts: 1e6)
+        let ups = PowerStage.ups(ratingWatts: 1e6, ecoMode: false, ParameterCatalogue())
         XCTAssertEqual(ups.efficiency(outputWatts: 1e6), 1000 / 1040, accuracy: 1e-12)
         XCTAssertEqual(ups.efficiency(outputWatts: 5e5), 500 / 522.5, accuracy: 1e-12)
         XCTAssertEqual(ups.efficiency(outputWatts: 2e5), 200 / 214.4, accuracy: 1e-12)
-        XCTAssertGreaterThan(PowerStage.ecoModeUPS(ratingWatts: 1e6).efficiency(outputWatts: 5e5), 0.98)
+        XCTAssertGreaterThan(PowerStage.ups(ratingWatts: 1e6, ecoMode: true, ParameterCatalogue()).efficiency(outputWatts: 5e5), 0.98)
     }
 
-    /// Frontier's path in RAPS' form: 4 nodes at 5 kW each through DC-DC (13 W, 0.98) then one rectifier
-    /// (17 W, 0.96): DC-DC in = 4·(5000 + 13)/0.98 = 20,461.224 W; rectifier in = (20,461.224 + 17)/0.96
-    /// = 21,331.69 W.
-    func testRAPSConverterChain() {
-        let chain = PowerChain.rapsFrontier(nodes: 4)
-        let dcdc = 4 * (5000.0 + 13) / 0.98
-        XCTAssertEqual(chain.inputWatts(outputWatts: 20_000), (dcdc + 17) / 0.96, accuracy: 1e-9)
-        XCTAssertEqual(chain.stageLosses(outputWatts: 20_000).map(\.name), ["rectifier", "dc-dc"])
-        XCTAssertEqual(chain.stageLosses(outputWatts: 20_000)[1].lossWatts, dcdc - 20_000, accuracy: 1e-9)
-    }
-
-    /// The server PSU fit passes through 80 PLUS Titanium's 10 % (90 %) and 50 % (96 %) points and meets
-    /// its 20 % (≥ 94 %) and 100 % (≥ 91 %) minimums; a transformer is ≥ 98 % efficient from 30 % load up
-    /// (no-load 0.3 %, load loss 1 %·x²: at 30 %, 0.3/(30 + 0.3 + 0.09) → 98.7 %).
-    func testPSUAndTransformer() {
-        let psu = PowerStage.serverPSU(ratingWatts: 3000)
-        XCTAssertEqual(psu.efficiency(outputWatts: 300), 0.90, accuracy: 1e-12)
-        XCTAssertEqual(psu.efficiency(outputWatts: 1500), 0.96, accuracy: 1e-12)
-        XCTAssertGreaterThanOrEqual(psu.efficiency(outputWatts: 600), 0.94)
-        XCTAssertGreaterThanOrEqual(psu.efficiency(outputWatts: 3000), 0.91)
-        let transformer = PowerStage.transformer(ratingWatts: 1e6)
+    /// A transformer is ≥ 98 % efficient from 30 % load up (no-load 0.3 %, load loss 1 %·x²: at 30 %,
+    /// 0.3/(0.3 + 0.003 + 0.01·0.09) → 98.7 %).
+    func testTransformer() {
+        let transformer = PowerStage.transformer(ratingWatts: 1e6, ParameterCatalogue())
         for load in [0.3e6, 0.5e6, 1e6] { XCTAssertGreaterThanOrEqual(transformer.efficiency(outputWatts: load), 0.98) }
         XCTAssertEqual(transformer.efficiency(outputWatts: 0.3e6), 0.3 / (0.3 + 0.003 + 0.01 * 0.09), accuracy: 1e-12)
     }

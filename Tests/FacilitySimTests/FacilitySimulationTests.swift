@@ -82,43 +82,47 @@ final class HandComputedPlantTests: XCTestCase {
     /// - server: (700 + 150 + 100)/0.95 = 1,000 W per GPU → IT 32,000 W; liquid 0.945·32,000 = 30,240 W,
     ///   room air 32·55 = 1,760 W.
     /// - PDU 0.5 % → 160 W; UPS rated 50 kW at x = 32,160/50,000 = 0.6432: 500 + 643.2 + 206.85 = 1,350.05 W.
-    /// - air handling: (1,760 + 160 + 1,350.05) W / (1.2·1005·12) = 0.225957 m³/s at 500 Pa / 0.6 → 188.30 W.
-    /// - room-air chiller (economiser mechanical: 10 + 10 + 2 = 22 °C ≥ 15 °C) on 3,458.35 W at
-    ///   COP 0.5·281.15/(296.15 − 281.15) = 9.3717 → 369.02 W; its heat-rejection fans 0.015·3,827.37 = 57.41 W.
+    /// - air handling: (1,760 + 160 + 1,350.05) W / (1.1614·1007·12) = 0.233004 m³/s at 500 Pa / 0.6 → 194.17 W
+    ///   (dry air at 300 K, Incropera Table A.4).
+    /// - room-air chiller: chilled water at 15 °C (catalogue `roomChilledWaterSupplyCelsius`), economiser mechanical
+    ///   (10 + 10 + 2 = 22 °C ≥ 15 + 6 °C) on 3,464.22 W at COP min(12, 0.5·286.15/(296.15 − 286.15)) = 12 (the cap)
+    ///   → 288.68 W; its heat-rejection fans 0.015·3,752.90 = 56.29 W.
     /// - dry coolers: approach 10 K needed over 20 K available → fan speed 0.5 → 0.015·30,240·0.125 = 56.70 W.
-    /// - pumps: water flow 30,240/(995.6·4177·10) = 7.2716e-4 m³/s: 300 kPa/0.87 → 250.75 W, 150 kPa/0.7 → 155.82 W;
-    ///   chilled-water and condenser pumps 2·300e3·(3,458.35/(995.6·4177·6))/0.87 = 95.59 W.
-    /// - other 1 % of design IT = 320 W; transformer rated 64 kW at x = 35,003.63/64,000: 192 + 191.44 = 383.44 W.
-    /// Total 35,387.07 W → PUE 1.10585.
+    /// - pumps at full load run at design flow (r = 1): water flow 30,240/(995.6·4177·10) = 7.2716e-4 m³/s:
+    ///   300 kPa/0.87 → 250.75 W, 150 kPa/0.7 → 155.82 W; chilled-water and condenser pumps
+    ///   2·300e3·(3,464.22/(995.6·4177·6))/0.87 = 95.75 W.
+    /// - other 1 % of design IT = 320 W; transformer rated 64 kW at x = 34,928.22/64,000: 192 + 190.62 = 382.62 W.
+    /// Total 35,310.84 W → PUE 1.103464.
     func testPUEOfHandComputedPlant() throws {
         let spec = constantLoadSpec(name: "hand", facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerRack: 32),
                                     cooling: CoolingSystemBlock(primary: .directToChip))
         let s = try FacilitySimulation(spec: spec).run().summary
         XCTAssertEqual(s.itEnergyJoules / 3600, 32_000, accuracy: 1e-6)
-        XCTAssertEqual(s.pue, 35_387.07 / 32_000, accuracy: 1e-5)
+        XCTAssertEqual(s.pue, 35_310.84 / 32_000, accuracy: 1e-5)
         let e = s.energyBySubsystemJoules.mapValues { $0 / 3600 }
-        XCTAssertEqual(e["air_handling"]!, 188.30, accuracy: 0.01)
-        XCTAssertEqual(e["chiller"]!, 369.02, accuracy: 0.01)
-        XCTAssertEqual(e["cooling_fans"]!, 56.70 + 57.41, accuracy: 0.01)
-        XCTAssertEqual(e["cooling_pumps"]!, 250.75 + 155.82 + 95.59, accuracy: 0.01)
-        XCTAssertEqual(e["power_chain_losses"]!, 160 + 1_350.05 + 383.44, accuracy: 0.02)
+        XCTAssertEqual(e["air_handling"]!, 194.17, accuracy: 0.01)
+        XCTAssertEqual(e["chiller"]!, 288.68, accuracy: 0.01)
+        XCTAssertEqual(e["cooling_fans"]!, 56.70 + 56.29, accuracy: 0.01)
+        XCTAssertEqual(e["cooling_pumps"]!, 250.75 + 155.82 + 95.75, accuracy: 0.01)
+        XCTAssertEqual(e["power_chain_losses"]!, 160 + 1_350.05 + 382.62, accuracy: 0.02)
     }
 
     /// Tank steady temperature: 32 immersion GPUs per tank at full load put 32·1,000 W into the fluid; the
     /// heat exchanger's conductance is ε·C_min = 0.8·(32,000 W / 10 K) = 2,560 W/K, so the fluid settles at
-    /// 30 + 32,000/2,560 = 42.5 °C and a GPU at 42.5 + 700·0.06 = 84.5 °C.
+    /// 30 + 32,000/2,560 = 42.5 °C and a GPU at 42.5 + 700·0.04 = 70.5 °C (chip-to-fluid 0.04 K/W, the catalogue's
+    /// derived default). At full load the pumps run at design flow (r = 1), so ε and the conductance are the design ones.
     func testImmersionTankSteadyTemperature() throws {
         let spec = constantLoadSpec(name: "tank", facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerTank: 32),
                                     cooling: CoolingSystemBlock(primary: .liquidImmersion))
         let result = try FacilitySimulation(spec: spec).run()
         XCTAssertEqual(result.timeSeries.column("liquid_immersion_sink_c")!.last!, 42.5, accuracy: 1e-9)
-        XCTAssertEqual(result.summary.maxGpuTemperatureCelsius, 84.5, accuracy: 1e-9)
+        XCTAssertEqual(result.summary.maxGpuTemperatureCelsius, 70.5, accuracy: 1e-9)
     }
 }
 
 final class HeatRecoveryTests: XCTestCase {
     /// Heat export by hand: mean demand 300 kW, on day 15 the seasonal profile gives 1.5·300 = 450 kW at 65 °C.
-    /// The source is the facility return, 30 + 10 − 3 = 37 °C; the heat pump's COP = 0.5·341.15/(341.15 − 310.15)
+    /// The source is the facility return at full flow, 30 + 10 − 3 = 37 °C; the heat pump's COP = 0.5·341.15/(341.15 − 310.15)
     /// = 5.50242; it takes 450·(1 − 1/COP) = 368.216 kW from the facility water and uses 81.784 kW of electricity.
     /// Over a run with facility energy E and IT energy I, ERF = reused/E and ERE = (E − reused)/I, reused being
     /// the heat taken from the facility water.
@@ -127,7 +131,7 @@ final class HeatRecoveryTests: XCTestCase {
                                     cooling: CoolingSystemBlock(primary: .liquidImmersion, heatRecovery: true),
                                     plant: PlantSpec(supplySetpointCelsius: 30, heatRecoveryDemandWatts: 300e3, heatRecoverySupplyCelsius: 65))
         let plant = try FacilityPlant(spec: spec)
-        let r = plant.recoverHeat(liquidHeat: 1e6, hour: 15 * 24, supplyCelsius: 30)
+        let r = plant.recoverHeat(liquidHeat: 1e6, hour: 15 * 24, returnCelsius: 40)
         let cop = 0.5 * 341.15 / 31
         XCTAssertEqual(r.deliveredWatts, 450e3, accuracy: 1e-6)
         XCTAssertEqual(r.fromFacilityWatts, 450e3 * (1 - 1 / cop), accuracy: 1e-6)

@@ -47,9 +47,11 @@ final class FailureSimulationTests: XCTestCase {
         XCTAssertEqual(run.deficits[0].durationSeconds, 30, accuracy: 1e-9)
     }
 
-    /// Half the pumps: the tank's conductance G to the water halves, so at steady state the tank fluid (and every
-    /// GPU in it) rises by Q/(G/2) − Q/G = Q/G above its normal temperature (the chiller holds the supply). At full
-    /// load Q is the tank's design heat and G = ε·Q_design/ΔT_design, so the extra rise is ΔT_design/ε. The spare is
+    /// Half the pumps: the loops run at half their design flow (r = 0.5), so the tank exchanger's conductance falls to
+    /// G(r) = ε(r)·r·C_d with NTU(r) = NTU_d·r^(n−1) (UA ∝ r^n, n = 0.8; NTU_d = ε_d/(1 − ε_d) = 4) and ε = NTU/(1 + NTU).
+    /// At full load Q = Q_design = C_d·ΔT_design, so at steady state the tank fluid (and every GPU in it) rises by
+    /// Q/G(0.5) − Q/G(1) = ΔT_design·(1/(0.5·ε(0.5)) − 1/ε_d) = 10·(1/(0.5·0.82130) − 1/0.8) = 11.853 K above its
+    /// normal temperature (the chiller holds the supply). The spare is
     /// out from t = 0 (a standby failure: no deficit), a running pump fails at 2 h, and 22 h at half flow is long
     /// enough to settle: the peak must be that much hotter within 0.05 K, and the energy balance must still close.
     func testHalfThePumpsHeatsTheTankByItsDesignRise() throws {
@@ -59,7 +61,8 @@ final class FailureSimulationTests: XCTestCase {
                                                              .init(group: "pumps", atSeconds: 2 * 3600, repairSeconds: 1000 * 3600)],
                                           randomCoolingFailures: false)
         let failed = try FacilitySimulation(spec: Self.immersionSpec(reliability: reliability)).run().summary
-        let expectedRise = PlantDefaults.loopDesignRiseKelvin / PlantDefaults.immersionHXEffectiveness
+        let ntu = 4 * pow(0.5, -0.2), epsilon = ntu / (1 + ntu)
+        let expectedRise = 10 * (1 / (0.5 * epsilon) - 1 / 0.8)
         XCTAssertEqual(failed.maxGpuTemperatureCelsius - normal.maxGpuTemperatureCelsius, expectedRise, accuracy: 0.05)
         XCTAssertEqual(failed.coolingUnitFailures, 2)
         XCTAssertEqual(try XCTUnwrap(failed.availability), 2.0 / 24, accuracy: 1e-9, "full capacity only for the first 2 h")
@@ -78,7 +81,7 @@ final class FailureSimulationTests: XCTestCase {
         let supply = try XCTUnwrap(result.timeSeries.column("supply_c"))
         XCTAssertEqual(supply[0], 30, accuracy: 1e-9)
         // Heat to reject at full load = liquid design heat minus heat recovery (none here): design share 1.
-        XCTAssertEqual(supply[2], 10 + PlantDefaults.dryCoolerApproachKelvin / 0.25, accuracy: 1e-6)
+        XCTAssertEqual(supply[2], 10 + PlantParameter.dryCoolerApproachKelvin.defaultEntry.value / 0.25, accuracy: 1e-6)
         XCTAssertLessThanOrEqual(result.summary.energyBalanceRelativeError, 1e-9)
     }
 

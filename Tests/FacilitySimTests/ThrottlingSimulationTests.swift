@@ -3,17 +3,20 @@ import XCTest
 @testable import FacilityModels
 @testable import FacilitySim
 
-/// Clock control in a small facility: one tank of 32 immersed H100s (0.06 K/W) on 30 °C water under a diurnal
-/// load (mean 0.7 ± 0.3, peak 15:00). At full clock and full load the tank steady state is 84.5 °C
-/// (HandComputedPlantTests), so the afternoon exceeds 70 °C without control; nights are cool (u ≈ 0.4).
+/// Clock control in a small facility: one tank of 32 immersed H100s on 30 °C water under a diurnal load (mean 0.7 ± 0.3,
+/// peak 15:00), with the chip-to-fluid resistance set to 0.06 K/W (above the catalogue's 0.04 K/W default, so that the
+/// controllers have work to do). At full clock and full load the GPUs settle at 42.5 + 700·0.06 = 84.5 °C
+/// (as `testImmersionTankSteadyTemperature` with 0.06 K/W), so the afternoon exceeds 70 °C without control.
 final class ThrottlingSimulationTests: XCTestCase {
     func spec(_ controller: ThermalManagementBlock.Controller, hours: Double = 48) -> ScenarioSpec {
-        ScenarioSpec(name: "throttle", horizonSeconds: hours * 3600, samplingIntervalSeconds: 600,
+        var plant = PlantSpec(supplySetpointCelsius: 30)
+        plant.immersionJunctionToFluid = 0.06
+        return ScenarioSpec(name: "throttle", horizonSeconds: hours * 3600, samplingIntervalSeconds: 600,
                      facility: FacilitySpec(accelerator: "H100-SXM", gpus: 32, gpusPerTank: 32),
                      coolingSystem: CoolingSystemBlock(primary: .liquidImmersion),
                      thermalManagement: ThermalManagementBlock(gpuTemperatureThresholdCelsius: 70, automaticThrottling: controller != .none,
                                                                controller: controller),
-                     plant: PlantSpec(supplySetpointCelsius: 30),
+                     plant: plant,
                      weather: .synthetic(meanCelsius: 10, annualAmplitudeKelvin: 0, dailyAmplitudeKelvin: 0,
                                          hottestDayOfYear: 200, relativeHumidity: 0.5),
                      load: .diurnal(mean: 0.7, amplitude: 0.3, peakHour: 15))

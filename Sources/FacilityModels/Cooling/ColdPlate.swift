@@ -13,14 +13,13 @@ public struct ColdPlate: Sendable, Equatable, Codable {
     public var flowLitersPerMinute: [Double]
     /// Case-to-coolant-inlet resistance at each table flow, K/W.
     public var resistanceKelvinPerWatt: [Double]
-    /// Junction (die) to case resistance of the package, K/W. Assumption: 0.02 K/W (not published by
-    /// NVIDIA or AMD; with the OCP plate it puts a 700 W H100 at ≈ 26 K above the coolant, inside the
-    /// 21–28 K the shared references derive for 0.03–0.04 K/W junction-to-coolant plates).
+    /// Junction (die) to case resistance of the package, K/W (default 0.02 K/W, an assumption: the run takes it and
+    /// the table from `PlantParameter.junctionToCaseKelvinPerWatt` and `coldPlateResistanceAt…`).
     public var junctionToCaseKelvinPerWatt: Double
     /// The coolant.
     public var coolant: Coolant
 
-    public init(flowLitersPerMinute: [Double], resistanceKelvinPerWatt: [Double], junctionToCaseKelvinPerWatt: Double = PlantDefaults.junctionToCase,
+    public init(flowLitersPerMinute: [Double], resistanceKelvinPerWatt: [Double], junctionToCaseKelvinPerWatt: Double = 0.02,
                 coolant: Coolant = .water) {
         self.flowLitersPerMinute = flowLitersPerMinute
         self.resistanceKelvinPerWatt = resistanceKelvinPerWatt
@@ -29,8 +28,7 @@ public struct ColdPlate: Sendable, Equatable, Codable {
     }
 
     /// The OCP 1 kW OAM plate with water (see the type's documentation).
-    public static let ocp1kWOAM = ColdPlate(flowLitersPerMinute: PlantDefaults.coldPlateFlowLitersPerMinute,
-                                            resistanceKelvinPerWatt: PlantDefaults.coldPlateResistance)
+    public static let ocp1kWOAM = ColdPlate(flowLitersPerMinute: [2, 3, 4, 5], resistanceKelvinPerWatt: [0.0172, 0.0160, 0.0154, 0.0151])
 
     /// Checks the table (≥ 2 points, increasing flows, positive resistances) and the coolant.
     /// - Throws: `FacilityModelError`.

@@ -20,11 +20,9 @@ struct Cohort {
     /// Number of node-2 groups (tanks, racks or heat sinks): gpus / chain.modulesPerSink (a last,
     /// partly filled tank counts as its fraction).
     let sinks: Double
-    /// The thermal chain in force: the design chain with its conductance to the coolant scaled by the
-    /// coolant-flow fraction when pumps or CDUs are missing.
+    /// The thermal chain in force: its conductance to the coolant (and a cold plate's resistance) at the flow the
+    /// plant's pumps deliver this hour (`FacilityPlant.chain(for:flowRatio:)`).
     var chain: ThermalChain
-    /// Conductance from node 2 to the coolant at design flow, W/K.
-    let designSinkConductance: Double
     /// Offset of this cohort's coolant inlet above the facility-water supply, K (CDU approach);
     /// nil for air-cooled cohorts, whose inlet is the room air.
     let coolantOffsetKelvin: Double?
@@ -90,7 +88,6 @@ struct Cohort {
         self.gpus = gpus
         self.sinks = Double(gpus) / Double(chain.modulesPerSink)
         self.chain = chain
-        self.designSinkConductance = chain.sinkConductanceWattsPerKelvin
         self.gpusInService = gpus
         self.coolantOffsetKelvin = coolantOffsetKelvin
         self.state = initial
@@ -111,11 +108,6 @@ struct Cohort {
     /// chain stands for one GPU in service and its share of the tank (Simplification: a failed GPU's tank
     /// neighbours are computed as if it still ran — conservative by at most one GPU's heat in a tank).
     var inServiceShare: Double { Double(gpusInService) / Double(gpus) }
-
-    /// Scales the conductance to the coolant by the coolant-flow fraction (1 = design flow).
-    mutating func setCoolantFlow(fraction: Double) {
-        chain.sinkConductanceWattsPerKelvin = designSinkConductance * max(fraction, 1e-3)
-    }
 
     /// Advances the exact solution by `dt` s under the current inputs, accumulating heat flows, the
     /// peak module temperature and GPU-seconds above `limit`; returns the sub-interval above the limit.

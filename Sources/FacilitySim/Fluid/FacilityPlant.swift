@@ -1,31 +1,48 @@
 import FacilityModels
 import Foundation
 
-/// The operating point of the plant for one hour: subsystem powers and the facility-water supply temperature.
+/// The operating point of the plant for one hour: subsystem powers, the facility-water supply temperature and the
+/// one coolant flow every liquid loop runs at.
 struct PlantPoint {
     var powers: SubsystemPowers
     var supplyCelsius: Double
     /// Heat the trim chiller takes from the warm-water loop, W (0 when the dry coolers hold the set-point alone).
     var trimHeatWatts = 0.0
+    /// Flow of every liquid loop (facility water, tank oil, CDU secondary) as a fraction of its design flow: the
+    /// pumps' speed ratio, the flow the heat exchangers and cold plates see, and the flow that sets the return
+    /// temperature (0 without liquid cooling).
+    var flowRatio = 0.0
+    /// Facility-water return temperature, °C: supply + liquid heat/(flow · ρ·cp) (= supply without liquid heat).
+    var returnCelsius = 0.0
+    /// Server inlet air of the air-cooled GPUs, °C (CRAH supply air from the chilled water actually delivered).
+    var airInletCelsius = 0.0
 }
 
-/// Binds the scenario to the physical models: builds the cohorts and, each hour, finds the plant's
-/// quasi-steady operating point from the load, the weather and the heat the IT produces.
+/// The one plant model: binds the scenario to the physical models, builds the cohorts and, each hour, finds the
+/// plant's quasi-steady operating point from the load, the weather and the heat the IT produces.
 ///
-/// Simplifications (documented in the README): the plant (pumps, fans, chillers, power chain) is
-/// quasi-steady within an hour — its electrical power is evaluated from the heat the IT produces in
-/// that hour; economiser and chiller modes switch at hourly boundaries without hysteresis; dry-cooler
-/// and tower approach scales linearly with heat over airflow.
+/// One flow assumption throughout (issue 16): variable-speed pumps hold the design rise, so every liquid loop runs
+/// at the flow ratio r = liquid heat / liquid design heat (floored at the drives' minimum speed, capped at the
+/// running pumps' share); pump power is P_design·r³ (affinity), the tank exchanger's conductance is ε(NTU(r))·r·C
+/// with UA ∝ r^n, the cold plates see r × their design flow, and the return water the heat user draws from is
+/// supply + Q/(r·C). Every physical parameter is read through `parameters` (`ParameterCatalogue`), which records
+/// what the run used for summary.json.
+///
+/// Simplifications (documented in the README): the plant (pumps, fans, chillers, power chain) is quasi-steady
+/// within an hour; economiser and chiller modes switch at hourly boundaries without hysteresis; dry-cooler and tower
+/// approach scales linearly with heat over airflow.
 struct FacilityPlant {
     let spec: ScenarioSpec
     let accelerator: AcceleratorSpec
+    /// Every parameter the run may use, with the scenario's overrides; records the ones read.
+    let parameters: ParameterCatalogue
     /// Hourly outdoor conditions (a TMY3 year or a synthetic climate), repeated past a year.
     let hourly: WeatherSeries
     /// IT power at full utilisation, W.
     let designITWatts: Double
     /// Facility-water supply set-point, °C.
     let setpointCelsius: Double
-    let chiller = Chiller()
+    let chiller: Chiller
     let ups: PowerStage, pdu: PowerStage, transformer: PowerStage
     /// Server input power per GPU at full load and clock, W: liquid-cooled (no fans) and air-cooled.
     let designLiquidServerWattsPerGPU: Double, designAirServerWattsPerGPU: Double
@@ -39,34 +56,53 @@ struct FacilityPlant {
         self.spec = spec
         self.accelerator = try AcceleratorCatalogue.spec(named: spec.facility.accelerator)
         self.hourly = try FacilityPlant.loadWeather(spec.weather)
-        designLiquidServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false)
-        designAirServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: true)
+        let c = ParameterCatalogue(overrides: FacilityPlant.overrides(spec.plant))
+        parameters = c
+        designLiquidServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false, c)
+        designAirServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: true, c)
         let airPrimary = spec.coolingSystem.primary == .air
         designITWatts = Double(spec.facility.gpus) * (airPrimary ? designAirServerWattsPerGPU : designLiquidServerWattsPerGPU)
         designAirHeatWatts = airPrimary ? Double(spec.facility.gpus) * designAirServerWattsPerGPU
-            : Double(spec.facility.gpus) * designAirServerWattsPerGPU * (1 - PlantDefaults.liquidCaptureFraction)
-        setpointCelsius = spec.plant.supplySetpointCelsius ?? (spec.coolingSystem.primary == .air ? 10 : 30)
-        let rating = designITWatts * PlantDefaults.electricalOversizing
-        // Installed UPS rating: modules of a quarter of the load each (Assumption), plus the spares of the redundancy.
+            : Double(spec.facility.gpus) * designAirServerWattsPerGPU * (1 - c[.liquidCaptureFraction])
+        setpointCelsius = spec.plant.supplySetpointCelsius ?? (airPrimary ? c[.roomChilledWaterSupplyCelsius] : c[.warmWaterSupplyCelsius])
+        chiller = Chiller(carnotFraction: c[.chillerCarnotFraction], evaporatorApproachKelvin: c[.chillerEvaporatorApproachKelvin],
+                          condenserApproachKelvin: c[.chillerCondenserApproachKelvin], maximumCOP: c[.chillerMaximumCOP],
+                          minimumSinkCelsius: c[.chillerMinimumSinkCelsius])
+        let rating = designITWatts * c[.electricalOversizing]
+        // Installed UPS rating: modules of `upsModuleFraction` of the load each, plus the spares of the redundancy.
+        let module = c[.upsModuleFraction]
         let upsRating: Double
         switch spec.plant.upsRedundancy {
         case .n: upsRating = rating
-        case .nPlus1: upsRating = rating * 1.25
-        case .nPlus2: upsRating = rating * 1.5
+        case .nPlus1: upsRating = rating * (1 + module)
+        case .nPlus2: upsRating = rating * (1 + 2 * module)
         case .twoN: upsRating = rating * 2
         }
-        ups = spec.plant.upsMode == .ecoMode ? .ecoModeUPS(ratingWatts: upsRating) : .doubleConversionUPS(ratingWatts: upsRating)
-        pdu = .pdu(ratingWatts: rating)
-        transformer = .transformer(ratingWatts: rating * 1.6)
+        ups = .ups(ratingWatts: upsRating, ecoMode: spec.plant.upsMode == .ecoMode, c)
+        pdu = .pdu(ratingWatts: rating, c)
+        transformer = .transformer(ratingWatts: rating * c[.transformerRatingMultiple], c)
+    }
+
+    /// The scenario's values for catalogue parameters: the generic `parameters:` block, then the named fields.
+    static func overrides(_ p: PlantSpec) -> [PlantParameter: Double] {
+        var o = p.parameterOverrides
+        let named: [(PlantParameter, Double?)] = [
+            (.dryCoolerApproachKelvin, p.dryCoolerApproachKelvin), (.immersionJunctionToFluidKelvinPerWatt, p.immersionJunctionToFluid),
+            (.immersionFluidVolumeCubicMeters, p.immersionFluidVolume), (.immersionHXEffectiveness, p.immersionHXEffectiveness),
+            (.coldPlateFlowLitersPerMinutePerGPU, p.coldPlateFlowPerGPU), (.junctionToCaseKelvinPerWatt, p.junctionToCase),
+            (.cduApproachKelvin, p.cduApproachKelvin),
+        ]
+        for case let (key, value?) in named { o[key] = value }
+        return o
     }
 
     func weather(atHour h: Int) -> WeatherConditions { hourly.conditions(hour: h) }
 
     /// Server input power per GPU (GPU, the rest of the server, fans when air-cooled, PSU loss), W.
-    static func serverWattsPerGPU(gpu: Double, utilisation u: Double, air: Bool) -> Double {
-        var other = PlantDefaults.otherServerWattsPerGPUIdle + PlantDefaults.otherServerWattsPerGPUPerUtilisation * u
-        if air { other *= 1 + PlantDefaults.airServerFanFraction }
-        return (gpu + other) / PlantDefaults.psuEfficiency
+    static func serverWattsPerGPU(gpu: Double, utilisation u: Double, air: Bool, _ c: ParameterCatalogue) -> Double {
+        var other = c[.otherServerWattsPerGPUIdle] + c[.otherServerWattsPerGPUPerUtilisation] * u
+        if air { other *= 1 + c[.airServerFanFraction] }
+        return (gpu + other) / c[.psuEfficiency]
     }
 
     /// The weather series of the scenario; a heatwave offset shifts dry-bulb at constant relative humidity.
@@ -77,55 +113,6 @@ struct FacilityPlant {
         case .synthetic(let mean, let annual, let daily, let hottest, let rh):
             return try SyntheticClimate(meanCelsius: mean, annualAmplitudeKelvin: annual, dailyAmplitudeKelvin: daily,
                                         hottestDayOfYear: hottest, relativeHumidity: rh).series()
-        }
-    }
-
-    // MARK: cohorts
-
-    /// One cohort per cooling technology in use (primary share, then secondary).
-    func makeCohorts() -> [Cohort] {
-        let f = spec.facility
-        var split: [(CoolingSystemBlock.Technology, Int)] = []
-        let secondary = spec.coolingSystem.secondary
-        let primaryGPUs = secondary == .none ? f.gpus : Int((Double(f.gpus) * f.primaryShare).rounded())
-        if primaryGPUs > 0 { split.append((spec.coolingSystem.primary, primaryGPUs)) }
-        if f.gpus - primaryGPUs > 0, secondary != .none { split.append((secondary, f.gpus - primaryGPUs)) }
-        return split.map { technology, gpus in
-            let chain = self.chain(for: technology)
-            let start = ThermalChain.State(moduleCelsius: setpointCelsius, sinkCelsius: setpointCelsius)
-            return Cohort(name: technology.rawValue, technology: technology, gpus: gpus, chain: chain,
-                          coolantOffsetKelvin: technology == .air ? nil : (technology == .directToChip ? spec.plant.cduApproachKelvin ?? PlantDefaults.cduApproachKelvin : 0),
-                          initial: start)
-        }
-    }
-
-    /// The thermal chain of one GPU module and its node 2 for a cooling technology.
-    func chain(for technology: CoolingSystemBlock.Technology) -> ThermalChain {
-        let p = spec.plant
-        switch technology {
-        case .liquidImmersion, .none:
-            let perTank = spec.facility.gpusPerTank
-            let tankDesignWatts = Double(perTank) * designLiquidServerWattsPerGPU
-            // Oil loop sized for its design rise; effectiveness-NTU conductance G = ε·C_min.
-            let capacityRate = tankDesignWatts / PlantDefaults.loopDesignRiseKelvin
-            return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.heatSinkModuleCapacitance,
-                                moduleResistanceKelvinPerWatt: p.immersionJunctionToFluid ?? PlantDefaults.immersionJunctionToFluid,
-                                sinkCapacitanceJoulesPerKelvin: (p.immersionFluidVolume ?? PlantDefaults.immersionFluidVolume)
-                                    * PlantDefaults.oilDensity * PlantDefaults.oilSpecificHeat,
-                                modulesPerSink: perTank,
-                                sinkConductanceWattsPerKelvin: (p.immersionHXEffectiveness ?? PlantDefaults.immersionHXEffectiveness) * capacityRate)
-        case .directToChip:
-            let flow = p.coldPlateFlowPerGPU ?? PlantDefaults.coldPlateFlowPerGPU
-            let massFlow = flow / 60 * 0.9956   // kg/s of water at 30 °C (ρ 995.6 kg/m³, Modelica Water)
-            return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateModuleCapacitance,
-                                moduleResistanceKelvinPerWatt: (p.junctionToCase ?? PlantDefaults.junctionToCase) + ColdPlate.ocp1kWOAM.resistanceKelvinPerWatt(flowLitersPerMinute: flow),
-                                sinkCapacitanceJoulesPerKelvin: PlantDefaults.coldPlateCoolantCapacitance,
-                                modulesPerSink: 1, sinkConductanceWattsPerKelvin: massFlow * 4177)
-        case .air:
-            return ThermalChain(moduleCapacitanceJoulesPerKelvin: PlantDefaults.heatSinkModuleCapacitance,
-                                moduleResistanceKelvinPerWatt: PlantDefaults.airJunctionToAir,
-                                sinkCapacitanceJoulesPerKelvin: PlantDefaults.airPathCapacitance,
-                                modulesPerSink: 1, sinkConductanceWattsPerKelvin: PlantDefaults.airConductancePerGPU)
         }
     }
 }

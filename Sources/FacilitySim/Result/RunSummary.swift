@@ -113,6 +113,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     // MARK: Economics (issue 8). nil without an economics model.
     public var economics: EconomicsSummary?
 
+    /// Every plant parameter the run read (issue 16), in catalogue order, with its source or the `assumed` flag.
+    public var parameters: [ParameterUse]?
+
     /// Simulated horizon, s.
     public var simulatedSeconds: Double
     /// Events the engine executed.

@@ -1,3 +1,5 @@
+import FacilityModels
+
 /// Scenario choices for the cooling plant, heat recovery and power chain.
 ///
 /// Fields left `nil` take the sourced defaults of the corresponding `FacilityModels` type.
@@ -28,12 +30,12 @@ public struct PlantSpec: Sendable {
     public var upsMode: UPSMode = .doubleConversion
     /// UPS redundancy: modules installed beyond the load (n+1 adds one module of four, 2n doubles the rating).
     public var upsRedundancy: CoolingSystemBlock.Redundancy = .nPlus1
-    /// Immersion overrides (nil: `PlantDefaults`): chip-to-fluid resistance K/W, fluid volume per tank m³,
+    /// Immersion overrides (nil: the `PlantParameter` catalogue defaults): chip-to-fluid resistance K/W, fluid volume per tank m³,
     /// tank heat-exchanger effectiveness.
     public var immersionJunctionToFluid: Double?
     public var immersionFluidVolume: Double?
     public var immersionHXEffectiveness: Double?
-    /// Cold-plate overrides (nil: `PlantDefaults`): flow per GPU L/min, junction-to-case K/W, CDU approach K.
+    /// Cold-plate overrides (nil: the `PlantParameter` catalogue defaults): flow per GPU L/min, junction-to-case K/W, CDU approach K.
     public var coldPlateFlowPerGPU: Double?
     public var junctionToCase: Double?
     public var cduApproachKelvin: Double?
@@ -41,6 +43,9 @@ public struct PlantSpec: Sendable {
     public var heatRecoveryDemandWatts: Double?
     /// Supply temperature the heat user needs, °C.
     public var heatRecoverySupplyCelsius: Double?
+    /// Values for any catalogue parameter (the scenario's `parameters:` block, or a sensitivity study), replacing the
+    /// defaults of `PlantParameter.defaultEntry`; the named fields above take precedence for the parameters they set.
+    public var parameterOverrides: [PlantParameter: Double] = [:]
 
     public init(supplySetpointCelsius: Double? = nil, dryCoolerApproachKelvin: Double? = nil,
                 chiller: ChillerMode = .trim, coolingTower: Bool = false,
