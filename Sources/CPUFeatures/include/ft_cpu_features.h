@@ -1,0 +1,17 @@
+// CPU feature detection for the inference kernel's run-time ISA dispatch (cpuid + xgetbv).
+#ifndef FT_CPU_FEATURES_H
+#define FT_CPU_FEATURES_H
+
+/// Kernel instruction-set levels, as the x86-64 psABI micro-architecture levels define them
+/// (x86-64 psABI 1.0, §3.1.1 "Micro-architecture levels"): the kernels for a level are compiled
+/// with `-target-cpu x86-64-v3` / `x86-64-v4`, so every feature of that level must be present.
+enum {
+    FT_ISA_LEVEL_BASELINE = 0, ///< x86-64 (SSE2) or any non-x86 CPU.
+    FT_ISA_LEVEL_V3 = 3,       ///< x86-64-v3: AVX, AVX2, FMA, F16C, BMI1, BMI2, LZCNT, MOVBE, OS-saved YMM state.
+    FT_ISA_LEVEL_V4 = 4        ///< x86-64-v4: v3 + AVX512F/BW/CD/DQ/VL, OS-saved opmask and ZMM state.
+};
+
+/// The highest level this CPU and operating system support (cpuid leaves 1 and 7, xgetbv XCR0).
+int ft_cpu_isa_level(void);
+
+#endif
