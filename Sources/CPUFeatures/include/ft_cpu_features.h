@@ -4,7 +4,8 @@
 
 /// Kernel instruction-set levels, as the x86-64 psABI micro-architecture levels define them
 /// (x86-64 psABI 1.0, §3.1.1 "Micro-architecture levels"): the kernels for a level are compiled
-/// with `-target-cpu x86-64-v3` / `x86-64-v4`, so every feature of that level must be present.
+/// for its first CPU (`-target-cpu haswell` for v3, `skylake-avx512` for v4), so every feature of
+/// the level must be present.
 enum {
     FT_ISA_LEVEL_BASELINE = 0, ///< x86-64 (SSE2) or any non-x86 CPU.
     FT_ISA_LEVEL_V3 = 3,       ///< x86-64-v3: AVX, AVX2, FMA, F16C, BMI1, BMI2, LZCNT, MOVBE, OS-saved YMM state.
