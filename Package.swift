@@ -46,8 +46,8 @@ let package = Package(
                 swiftSettings: tuned),
         // cpuid + xgetbv: which kernel ISA level this CPU and OS support.
         .target(name: "CPUFeatures", cSettings: [.unsafeFlags(["-O2"])]),
-        .target(name: "KernelsAVX2", swiftSettings: isaSettings(cpu: "haswell", define: "FT_ISA_AVX2")),
-        .target(name: "KernelsAVX512", swiftSettings: isaSettings(cpu: "skylake-avx512", define: "FT_ISA_AVX512")),
+        .target(name: "KernelsAVX2", dependencies: ["CPUFeatures"], swiftSettings: isaSettings(cpu: "haswell", define: "FT_ISA_AVX2")),
+        .target(name: "KernelsAVX512", dependencies: ["CPUFeatures"], swiftSettings: isaSettings(cpu: "skylake-avx512", define: "FT_ISA_AVX512")),
         .target(name: "InferenceKernel", dependencies: ["CPUFeatures", "KernelsAVX2", "KernelsAVX512",
                                                        .product(name: "Numerics", package: "swift-numerics")],
                 swiftSettings: tuned + kernelDefines + [.unsafeFlags(["-Ounchecked"])]),

@@ -1,3 +1,5 @@
+import CPUFeatures
+
 /// The matrix-product micro-kernels of one instruction-set level, compiled once per level.
 ///
 /// This file is the source of two modules: `KernelsAVX2` (compiled with `-target-cpu x86-64-v3`,
@@ -19,6 +21,11 @@
 /// 2. the lanes summed by halving;
 /// 3. the remaining `n mod W` products added one by one (`s += x·w`), `k` ascending;
 /// 4. with `accumulate`, the result added to the existing output.
+///
+/// Memory and arithmetic overlap: while a four-row weight block is applied to the batch (one pass per
+/// register tile of batch rows, the block staying in L1), each pass prefetches its share of the next
+/// block's cache lines, so the weights stream from DRAM during every pass instead of during the first
+/// only (without it, mid-size batches alternate a memory-bound pass with compute-bound ones).
 public enum ISAKernels {
     #if FT_ISA_AVX512
     /// Accumulator type: one ZMM register.
@@ -48,6 +55,18 @@ public enum ISAKernels {
         #else
         return false
         #endif
+    }
+
+    /// Cache lines of the next block prefetched per accumulator step: `W / 4` covers four rows of `n`
+    /// floats (`n / 4` lines) in the `n / W` steps of a single pass.
+    static var prefetchLinesPerStep: Int { Lanes.scalarCount / 4 }
+
+    /// Prefetches lines `j ..< j + prefetchLinesPerStep` of `pf` (64-byte lines, 16 floats) if `j < lines`.
+    @inline(__always)
+    static func prefetch(_ pf: UnsafePointer<Float>, _ j: inout Int, _ lines: Int) {
+        guard j < lines else { return }
+        for i in 0..<prefetchLinesPerStep { ft_prefetch(pf + 16 * (j + i)) }
+        j += prefetchLinesPerStep
     }
 
     /// Loads one accumulator's worth of floats from any address.
@@ -95,20 +114,34 @@ public enum ISAKernels {
     public static func float32Block(x: UnsafePointer<Float>, batch: Int, n: Int, weights: UnsafePointer<Float>,
                                     rowStart: Int, rowEnd: Int, output: UnsafeMutablePointer<Float>,
                                     outputStride stride: Int, accumulate: Bool) {
+        let passes = batch / tileRows + batch % tileRows
         var o = rowStart
         while o + 4 <= rowEnd {
             let w = weights + o * n
+            // The next block of this task (up to four rows), a 1/passes share of its lines per pass.
+            let nextLines = (max(0, min(4, rowEnd - (o + 4))) * n + 15) / 16
+            let share = (nextLines + passes - 1) / passes
+            var pass = 0
+            func next() -> (UnsafePointer<Float>, Int) {
+                let first = min(nextLines, pass * share)
+                pass += 1
+                return (w + 4 * n + 16 * first, min(nextLines, first + share) - first)
+            }
             var b = 0
             while b + tileRows <= batch {
+                let (pf, lines) = next()
                 #if FT_ISA_AVX512
-                dot4x4(x: x + b * n, w: w, n: n, y: output + b * stride + o, yStride: stride, accumulate: accumulate)
+                dot4x4(x: x + b * n, w: w, n: n, y: output + b * stride + o, yStride: stride, accumulate: accumulate,
+                       pf: pf, pfLines: lines)
                 #else
-                dot2x4(x: x + b * n, w: w, n: n, y: output + b * stride + o, yStride: stride, accumulate: accumulate)
+                dot2x4(x: x + b * n, w: w, n: n, y: output + b * stride + o, yStride: stride, accumulate: accumulate,
+                       pf: pf, pfLines: lines)
                 #endif
                 b += tileRows
             }
             while b < batch {
-                dot1x4(x: x + b * n, w: w, n: n, y: output + b * stride + o, accumulate: accumulate)
+                let (pf, lines) = next()
+                dot1x4(x: x + b * n, w: w, n: n, y: output + b * stride + o, accumulate: accumulate, pf: pf, pfLines: lines)
                 b += 1
             }
             o += 4
@@ -139,12 +172,13 @@ public enum ISAKernels {
     /// One activation row against four weight rows (`w`, stride `n`): outputs `y[0…3]`.
     @inline(__always)
     static func dot1x4(x: UnsafePointer<Float>, w: UnsafePointer<Float>, n: Int,
-                       y: UnsafeMutablePointer<Float>, accumulate: Bool) {
+                       y: UnsafeMutablePointer<Float>, accumulate: Bool, pf: UnsafePointer<Float>, pfLines: Int) {
         let vectorEnd = n & ~(Lanes.scalarCount - 1)
         let w0 = w, w1 = w + n, w2 = w + 2 * n, w3 = w + 3 * n
         var a0 = Lanes(), a1 = a0, a2 = a0, a3 = a0
-        var k = 0
+        var k = 0, j = 0
         while k < vectorEnd {
+            prefetch(pf, &j, pfLines)
             let vx = load(x + k)
             a0 = madd(a0, vx, load(w0 + k))
             a1 = madd(a1, vx, load(w1 + k))
@@ -162,14 +196,16 @@ public enum ISAKernels {
     /// stride `yStride`). Eight accumulators, six loads per eight multiply-adds.
     @inline(__always)
     static func dot2x4(x: UnsafePointer<Float>, w: UnsafePointer<Float>, n: Int,
-                       y: UnsafeMutablePointer<Float>, yStride: Int, accumulate: Bool) {
+                       y: UnsafeMutablePointer<Float>, yStride: Int, accumulate: Bool,
+                       pf: UnsafePointer<Float>, pfLines: Int) {
         let vectorEnd = n & ~(Lanes.scalarCount - 1)
         let x0 = x, x1 = x + n
         let w0 = w, w1 = w + n, w2 = w + 2 * n, w3 = w + 3 * n
         var a00 = Lanes(), a01 = a00, a02 = a00, a03 = a00
         var a10 = a00, a11 = a00, a12 = a00, a13 = a00
-        var k = 0
+        var k = 0, j = 0
         while k < vectorEnd {
+            prefetch(pf, &j, pfLines)
             let v0 = load(x0 + k), v1 = load(x1 + k)
             var u = load(w0 + k)
             a00 = madd(a00, v0, u); a10 = madd(a10, v1, u)
@@ -192,7 +228,8 @@ public enum ISAKernels {
     /// Sixteen accumulators, eight loads per sixteen multiply-adds (AVX-512's 32 registers hold it).
     @inline(__always)
     static func dot4x4(x: UnsafePointer<Float>, w: UnsafePointer<Float>, n: Int,
-                       y: UnsafeMutablePointer<Float>, yStride: Int, accumulate: Bool) {
+                       y: UnsafeMutablePointer<Float>, yStride: Int, accumulate: Bool,
+                       pf: UnsafePointer<Float>, pfLines: Int) {
         let vectorEnd = n & ~(Lanes.scalarCount - 1)
         let x0 = x, x1 = x + n, x2 = x + 2 * n, x3 = x + 3 * n
         let w0 = w, w1 = w + n, w2 = w + 2 * n, w3 = w + 3 * n
@@ -200,8 +237,9 @@ public enum ISAKernels {
         var a10 = a00, a11 = a00, a12 = a00, a13 = a00
         var a20 = a00, a21 = a00, a22 = a00, a23 = a00
         var a30 = a00, a31 = a00, a32 = a00, a33 = a00
-        var k = 0
+        var k = 0, j = 0
         while k < vectorEnd {
+            prefetch(pf, &j, pfLines)
             let v0 = load(x0 + k), v1 = load(x1 + k), v2 = load(x2 + k), v3 = load(x3 + k)
             var u = load(w0 + k)
             a00 = madd(a00, v0, u); a10 = madd(a10, v1, u); a20 = madd(a20, v2, u); a30 = madd(a30, v3, u)

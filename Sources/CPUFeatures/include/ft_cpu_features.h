@@ -15,4 +15,8 @@ enum {
 /// The highest level this CPU and operating system support (cpuid leaves 1 and 7, xgetbv XCR0).
 int ft_cpu_isa_level(void);
 
+/// Asks the CPU to start loading the 64-byte cache line holding `p` into all cache levels
+/// (`prefetcht0` on x86); no architectural effect, never faults. Inlined into Swift callers.
+static inline __attribute__((always_inline)) void ft_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
 #endif
