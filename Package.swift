@@ -10,6 +10,22 @@ let targetCPU = ProcessInfo.processInfo.environment["FT_TARGET_CPU"].flatMap { $
 let tuned: [SwiftSetting] = targetCPU.map { [.unsafeFlags(["-Xcc", "-march=\($0)", "-target-cpu", $0])] } ?? []
 let kernelDefines: [SwiftSetting] = targetCPU == nil ? [] : [.define("FT_TUNED_BUILD")]
 
+// Run-time ISA dispatch (issue 18): the Float32 and Int8 micro-kernels are compiled twice more, as
+// KernelsAVX2 (x86-64-v3: AVX2 + FMA) and KernelsAVX512 (x86-64-v4: AVX-512 F/BW/CD/DQ/VL), from one
+// source (KernelsAVX512's files are symlinks to KernelsAVX2's), and InferenceKernel picks one at start-up
+// from cpuid (CPUFeatures). Swift has no per-function target attribute, so a level is a module.
+// The levels are named by their first CPUs, haswell (v3) and skylake-avx512 (v4), because Swift forwards
+// -target-cpu to its Clang importer, whose cc1 rejects the psABI names x86-64-v3/-v4; both add to their
+// level only instructions that code generation never emits unasked (AES, RDRAND, CLWB, …).
+// The flags are x86-only; elsewhere the modules compile as generic code and are never selected.
+func isaSettings(cpu: String, define: String) -> [SwiftSetting] {
+    #if arch(x86_64)
+    return [.define(define), .unsafeFlags(["-Ounchecked", "-target-cpu", cpu, "-Xcc", "-march=\(cpu)"])]
+    #else
+    return [.unsafeFlags(["-Ounchecked"])]
+    #endif
+}
+
 let package = Package(
     name: "FactoryTwin",
     platforms: [.macOS(.v13)],
@@ -28,7 +44,12 @@ let package = Package(
         .target(name: "SimMath", dependencies: ["CGSL"], swiftSettings: tuned),
         .target(name: "EventEngine", dependencies: [.product(name: "Collections", package: "swift-collections")],
                 swiftSettings: tuned),
-        .target(name: "InferenceKernel", dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+        // cpuid + xgetbv: which kernel ISA level this CPU and OS support.
+        .target(name: "CPUFeatures", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "KernelsAVX2", dependencies: ["CPUFeatures"], swiftSettings: isaSettings(cpu: "haswell", define: "FT_ISA_AVX2")),
+        .target(name: "KernelsAVX512", dependencies: ["CPUFeatures"], swiftSettings: isaSettings(cpu: "skylake-avx512", define: "FT_ISA_AVX512")),
+        .target(name: "InferenceKernel", dependencies: ["CPUFeatures", "KernelsAVX2", "KernelsAVX512",
+                                                       .product(name: "Numerics", package: "swift-numerics")],
                 swiftSettings: tuned + kernelDefines + [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "FacilityModels", dependencies: ["SimMath"], swiftSettings: tuned),
         .target(name: "Serving", dependencies: ["FacilityModels", "SimMath", "InferenceKernel"], swiftSettings: tuned),

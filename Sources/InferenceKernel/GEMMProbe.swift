@@ -17,9 +17,10 @@ public enum GEMMProbe {
         public var threads: Int
     }
 
-    /// Runs the probe.
+    /// Runs the probe with the micro-kernels of level `isa`.
     public static func measure(batch: Int = 64, n: Int = 768, rows: Int = 768, productsPerRound: Int = 20,
-                               repetitions: Int = 5, threads: KernelThreads = .allCores) -> Result {
+                               repetitions: Int = 5, threads: KernelThreads = .allCores,
+                               isa: KernelISA = .active) -> Result {
         let x = AlignedFloatBuffer(count: batch * n), w = AlignedFloatBuffer(count: rows * n)
         let y = AlignedFloatBuffer(count: batch * rows)
         var rng = SplitMix64(seed: 7)
@@ -30,7 +31,7 @@ public enum GEMMProbe {
         for _ in 0...max(1, repetitions) {   // first round is a warm-up
             let start = DispatchTime.now().uptimeNanoseconds
             for _ in 0..<productsPerRound {
-                Matmul.run(x: x.base, batch: batch, n: n, segments: [segment], threads: threads)
+                Matmul.run(x: x.base, batch: batch, n: n, segments: [segment], threads: threads, isa: isa)
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }

@@ -35,6 +35,30 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// One decode measurement of a reference implementation timed in the same run (`--numpy-reference`).
+    public struct ReferenceEntry: Sendable, Codable, Equatable {
+        /// Preset name.
+        public var model: String
+        /// Sequences per step.
+        public var batch: Int
+        /// What ran, e.g. `numpy 2.4.6`.
+        public var implementation: String
+        /// Generated tokens per second, all sequences together.
+        public var tokensPerSecond: Double
+
+        /// Creates an entry.
+        public init(model: String, batch: Int, implementation: String, tokensPerSecond: Double) {
+            self.model = model
+            self.batch = batch
+            self.implementation = implementation
+            self.tokensPerSecond = tokensPerSecond
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case model, batch, implementation, tokensPerSecond = "tokens_per_second"
+        }
+    }
+
     /// Always `kernel`.
     public var benchmark = "kernel"
     /// `synthetic` or the checkpoint name.
@@ -47,6 +71,8 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
     public var threads: Int
     /// Decode results.
     public var decode: [DecodeEntry]
+    /// Reference implementations timed in the same run (empty unless asked for).
+    public var references: [ReferenceEntry] = []
     /// Logit error of Int8 weights against Float32, per model (present when int8 was measured).
     public var int8Accuracy: [QuantizationAccuracy.Result]
     /// STREAM-triad bandwidth, GB/s.
@@ -62,13 +88,14 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
 
     /// Creates a report.
     public init(weights: String, steps: Int, repetitions: Int, threads: Int, decode: [DecodeEntry],
-                int8Accuracy: [QuantizationAccuracy.Result] = [],
+                references: [ReferenceEntry] = [], int8Accuracy: [QuantizationAccuracy.Result] = [],
                 bandwidth: BandwidthProbe.Result, gemm: GEMMProbe.Result, build: BuildInfo, host: HostInfo) {
         self.weights = weights
         self.steps = steps
         self.repetitions = repetitions
         self.threads = threads
         self.decode = decode
+        self.references = references
         self.int8Accuracy = int8Accuracy
         bandwidthTriadGBytesPerSecond = bandwidth.triadBytesPerSecond / 1e9
         bandwidthReadGBytesPerSecond = bandwidth.readBytesPerSecond / 1e9
@@ -78,7 +105,7 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case benchmark, weights, steps, repetitions, threads, decode, int8Accuracy = "int8_accuracy"
+        case benchmark, weights, steps, repetitions, threads, decode, references, int8Accuracy = "int8_accuracy"
         case bandwidthTriadGBytesPerSecond = "bandwidth_triad_gbytes_per_second"
         case bandwidthReadGBytesPerSecond = "bandwidth_read_gbytes_per_second"
         case gemmPeakGflops = "gemm_peak_gflops", build, host

@@ -1,3 +1,6 @@
+import KernelsAVX2
+import KernelsAVX512
+
 /// Batched matrix products `Y = X · Wᵀ` over one or more weight matrices sharing the same input.
 ///
 /// `X` is `(batch, n)` row-major (stride `n`), each `W` is `(rows, n)` row-major as in the checkpoint,
@@ -9,6 +12,10 @@
 /// memory once per step whatever the batch size, and every output element by exactly one task in the
 /// fixed order of `MicroKernels`. Inside a task, four weight rows at a time stay in L1 while the batch
 /// streams past them four rows at a time (`dot4x4`).
+///
+/// The micro-kernels of one `KernelISA` level run a whole call: `baseline` in this module
+/// (`MicroKernels`), `avx2` and `avx512` in their own modules (`ISAKernels`), chosen per call (default
+/// `KernelISA.active`). The task split depends on the shapes only, never on the level or thread count.
 struct Matmul {
     /// A weight matrix operand: Float32 as in the checkpoint, or 8-bit with group scales.
     enum Weights {
@@ -40,9 +47,10 @@ struct Matmul {
         return max(4, min(256, target / bytesPerRow) & ~3)
     }
 
-    /// Computes every segment for all `batch` rows of `x`.
+    /// Computes every segment for all `batch` rows of `x` with the kernels of level `isa`.
     /// - Complexity: `batch × n × Σ rows` multiply-adds, spread over `threads`.
-    static func run(x: UnsafePointer<Float>, batch: Int, n: Int, segments: [Segment], threads: KernelThreads) {
+    static func run(x: UnsafePointer<Float>, batch: Int, n: Int, segments: [Segment], threads: KernelThreads,
+                    isa: KernelISA = .active) {
         var tasks: [(segment: Int, start: Int, end: Int)] = []
         for (index, segment) in segments.enumerated() {
             let bytesPerWeight: Int
@@ -62,16 +70,37 @@ struct Matmul {
         let segmentList = segments
         threads.run(taskList.count) { t in
             let task = taskList[t]
-            computeBlock(x: x, batch: batch, n: n, segment: segmentList[task.segment], rows: task.start..<task.end)
+            computeBlock(x: x, batch: batch, n: n, segment: segmentList[task.segment], rows: task.start..<task.end,
+                         isa: isa)
         }
     }
 
-    /// Computes weight rows `rows` of one segment for the whole batch.
-    static func computeBlock(x: UnsafePointer<Float>, batch: Int, n: Int, segment: Segment, rows: Range<Int>) {
-        switch segment.weights {
-        case .float32(let weights):
+    /// Computes weight rows `rows` of one segment for the whole batch with the kernels of level `isa`.
+    static func computeBlock(x: UnsafePointer<Float>, batch: Int, n: Int, segment: Segment, rows: Range<Int>,
+                             isa: KernelISA = .active) {
+        let y = segment.output, stride = segment.outputStride, accumulate = segment.accumulate
+        switch (segment.weights, isa) {
+        case (.float32(let weights), .baseline):
             computeBlock(x: x, batch: batch, n: n, weights: weights, segment: segment, rows: rows)
-        case .int8(let matrix):
+        case (.float32(let weights), .avx2):
+            KernelsAVX2.ISAKernels.float32Block(x: x, batch: batch, n: n, weights: weights, rowStart: rows.lowerBound,
+                                                rowEnd: rows.upperBound, output: y, outputStride: stride,
+                                                accumulate: accumulate)
+        case (.float32(let weights), .avx512):
+            KernelsAVX512.ISAKernels.float32Block(x: x, batch: batch, n: n, weights: weights, rowStart: rows.lowerBound,
+                                                  rowEnd: rows.upperBound, output: y, outputStride: stride,
+                                                  accumulate: accumulate)
+        case (.int8(let m), .avx2) where m.interleaved:
+            KernelsAVX2.ISAKernels.int8Block(x: x, batch: batch, n: n, values: m.values, scales: m.scales,
+                                             groupSize: m.groupSize, rowStart: rows.lowerBound, rowEnd: rows.upperBound,
+                                             output: y, outputStride: stride, accumulate: accumulate)
+        case (.int8(let m), .avx512) where m.interleaved:
+            KernelsAVX512.ISAKernels.int8Block(x: x, batch: batch, n: n, values: m.values, scales: m.scales,
+                                               groupSize: m.groupSize, rowStart: rows.lowerBound,
+                                               rowEnd: rows.upperBound, output: y, outputStride: stride,
+                                               accumulate: accumulate)
+        case (.int8(let matrix), _):
+            // Baseline, and the row-major layout (groups below 16) on every level: scalar per element.
             computeBlockInt8(x: x, batch: batch, n: n, matrix: matrix, segment: segment, rows: rows)
         }
     }

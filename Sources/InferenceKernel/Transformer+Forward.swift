@@ -29,21 +29,21 @@ extension Transformer {
                 .init(weights: matrix(.wq, l), rows: d.dim, output: buf.q, outputStride: d.dim),
                 .init(weights: matrix(.wk, l), rows: d.kvDim, output: buf.k, outputStride: d.kvDim),
                 .init(weights: matrix(.wv, l), rows: d.kvDim, output: buf.v, outputStride: d.kvDim),
-            ], threads: threads)
+            ], threads: threads, isa: isa)
             rotateAndStore(rows, layer: l)
             attend(rows, layer: l)
             Matmul.run(x: buf.attention, batch: count, n: d.dim, segments: [
                 .init(weights: matrix(.wo, l), rows: d.dim, output: buf.x, outputStride: d.dim, accumulate: true),
-            ], threads: threads)
+            ], threads: threads, isa: isa)
             normalizeRows(buf.xb, buf.x, w.rmsFFN(l), count)
             Matmul.run(x: buf.xb, batch: count, n: d.dim, segments: [
                 .init(weights: matrix(.w1, l), rows: d.hiddenDim, output: buf.hb, outputStride: d.hiddenDim),
                 .init(weights: matrix(.w3, l), rows: d.hiddenDim, output: buf.hb2, outputStride: d.hiddenDim),
-            ], threads: threads)
+            ], threads: threads, isa: isa)
             gateRows(count)
             Matmul.run(x: buf.hb, batch: count, n: d.hiddenDim, segments: [
                 .init(weights: matrix(.w2, l), rows: d.dim, output: buf.x, outputStride: d.dim, accumulate: true),
-            ], threads: threads)
+            ], threads: threads, isa: isa)
         }
         for row in rows { cache.length[row.slot] = row.position + 1 }
         var logitRows = 0
@@ -55,7 +55,7 @@ extension Transformer {
         if logitRows > 0 {
             Matmul.run(x: buf.final, batch: logitRows, n: d.dim, segments: [
                 .init(weights: classifierMatrix, rows: d.vocabSize, output: buf.logits, outputStride: d.vocabSize),
-            ], threads: threads)
+            ], threads: threads, isa: isa)
         }
     }
 

@@ -22,6 +22,8 @@ public final class Transformer {
     public var threads: KernelThreads
     /// How the matrices are stored (Float32, or 8-bit quantized at construction).
     public let precision: WeightPrecision
+    /// Which compiled micro-kernels the matrix products run (`KernelISA.active` unless told otherwise).
+    public let isa: KernelISA
     /// The 8-bit matrices when `precision` is `.int8`.
     let quantized: QuantizedWeights?
 
@@ -43,12 +45,17 @@ public final class Transformer {
     ///   - maxRowsPerStep: rows per call (nil: max(sequenceSlots, 64), enough for prefill chunks of 64).
     ///   - precision: `.float32` uses the weights in place; `.int8` quantizes every matrix first
     ///     (about 0.3 s for the 110M preset).
+    ///   - isa: the micro-kernel level; must be one of `KernelISA.available`.
     /// - Throws: `KernelError.invalidArgument` for a batch < 1, a capacity outside 1…seq_len or a
     ///   group size < 1.
     public init(weights: TransformerWeights, sequenceSlots: Int = 1, contextCapacity: Int? = nil,
                 maxRowsPerStep: Int? = nil, precision: WeightPrecision = .float32,
-                threads: KernelThreads = .allCores) throws {
+                threads: KernelThreads = .allCores, isa: KernelISA = .active) throws {
         let d = weights.dimensions
+        guard isa <= KernelISA.detected else {
+            throw KernelError.invalidArgument("kernel ISA \(isa.rawValue) needs a CPU this one is not "
+                                              + "(it supports at most \(KernelISA.detected.rawValue))")
+        }
         guard sequenceSlots >= 1 else {
             throw KernelError.invalidArgument("batch size must be at least 1, got \(sequenceSlots)")
         }
@@ -65,6 +72,7 @@ public final class Transformer {
         self.maxRowsPerStep = rows
         self.threads = threads
         self.precision = precision
+        self.isa = isa
         switch precision {
         case .float32:
             quantized = nil

@@ -7,7 +7,8 @@ final class MatmulTests: XCTestCase {
     /// 12-element tail) and 10 weight rows (two 4-row blocks and two single rows), with and without
     /// accumulation, on 1 and 3 threads. Every element must equal, bit for bit, the one-element kernel
     /// `dot1x1` (the order documented in `MicroKernels` is the same in every kernel), and the
-    /// float64 dot product within 1e-5 relative to Σ|x·w|.
+    /// float64 dot product within 1e-5 relative to Σ|x·w|. (The baseline level, whose one-element
+    /// kernel this is; `KernelISATests` holds every level to the same rule.)
     func testAllKernelsAndChunkingsGiveTheSameBits() {
         let batch = 9, n = 300, rows = 10
         var rng = SplitMix64(seed: 11)
@@ -23,7 +24,7 @@ final class MatmulTests: XCTestCase {
                             Matmul.run(x: xp.baseAddress!, batch: batch, n: n, segments: [
                                 .init(weights: .float32(wp.baseAddress!), rows: rows, output: yp.baseAddress!, outputStride: rows,
                                       accumulate: accumulate),
-                            ], threads: threads)
+                            ], threads: threads, isa: .baseline)
                         }
                     }
                 }

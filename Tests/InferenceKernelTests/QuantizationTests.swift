@@ -51,11 +51,19 @@ final class QuantizationTests: XCTestCase {
     /// |y₈ − y| ≤ Σ_g (s_g/2) Σ_{k∈g} |x_k| (plus 1e-5 for float32 rounding). Checked for an interleaved
     /// group (64) and a row-major group (4), batch 9 and 10 rows (a padded last block), on 2 threads;
     /// and every element equals, bit for bit, the same product on 1 thread computed one batch row at a
-    /// time (the 1 × 4 kernel against the 4 × 4 kernel: same order per element).
+    /// time (the 1 × 4 kernel against the 2 × 4 or 4 × 4 kernel: same order per element). On every
+    /// kernel ISA level this machine runs.
     func testInt8ProductBoundAndKernelAgreement() {
         let batch = 9, rows = 10, n = 256
         let (x, w) = operands(batch: batch, rows: rows, n: n, seed: 8)
-        for groupSize in [64, 4] {
+        for isa in KernelISA.available {
+            for groupSize in [64, 4] { int8ProductCheck(x: x, w: w, batch: batch, rows: rows, n: n, groupSize: groupSize, isa: isa) }
+        }
+    }
+
+    /// One group size and level of `testInt8ProductBoundAndKernelAgreement`.
+    private func int8ProductCheck(x: [Float], w: [Float], batch: Int, rows: Int, n: Int, groupSize: Int, isa: KernelISA) {
+        do {
             let m = w.withUnsafeBufferPointer {
                 QuantizedMatrix($0.baseAddress!, rows: rows, n: n, groupSize: groupSize, threads: .serial)
             }
@@ -65,17 +73,17 @@ final class QuantizationTests: XCTestCase {
                 y.withUnsafeMutableBufferPointer { yp in
                     Matmul.run(x: xp.baseAddress!, batch: batch, n: n, segments: [
                         .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress!, outputStride: rows),
-                    ], threads: KernelThreads(count: 2))
+                    ], threads: KernelThreads(count: 2), isa: isa)
                 }
                 single.withUnsafeMutableBufferPointer { yp in
                     for b in 0..<batch {
                         Matmul.run(x: xp.baseAddress! + b * n, batch: 1, n: n, segments: [
                             .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress! + b * rows, outputStride: rows),
-                        ], threads: .serial)
+                        ], threads: .serial, isa: isa)
                     }
                 }
             }
-            XCTAssertEqual(y.map(\.bitPattern), single.map(\.bitPattern), "group \(groupSize)")
+            XCTAssertEqual(y.map(\.bitPattern), single.map(\.bitPattern), "\(isa) group \(groupSize)")
             let groups = n / groupSize
             for b in 0..<batch {
                 for o in 0..<rows {
@@ -86,7 +94,8 @@ final class QuantizationTests: XCTestCase {
                                                                            interleaved: m.interleaved)])
                         for k in (g * groupSize)..<((g + 1) * groupSize) { bound += s / 2 * abs(Double(x[b * n + k])) }
                     }
-                    XCTAssertLessThanOrEqual(abs(Double(y[b * rows + o]) - exact), bound, "group \(groupSize) (\(b), \(o))")
+                    XCTAssertLessThanOrEqual(abs(Double(y[b * rows + o]) - exact), bound,
+                                             "\(isa) group \(groupSize) (\(b), \(o))")
                 }
             }
         }

@@ -34,6 +34,10 @@ struct BenchKernel: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic weights.")
     var seed: UInt64 = 42
 
+    @Option(name: .customLong("numpy-reference"),
+            help: "Comma-separated batch sizes at which to time the NumPy/OpenBLAS reference decode (python3 + numpy).")
+    var numpyBatches: String?
+
     func run() async throws {
         let presetList = try presets.split(separator: ",").map { try SyntheticPreset.named(String($0)) }
         let batchList = try KernelCommandSupport.parseList(batches, name: "--batches")
@@ -42,11 +46,21 @@ struct BenchKernel: AsyncParsableCommand {
         let precisions = try precision.split(separator: ",").map { try WeightPrecision.named(String($0)) }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         let pool = threads.map { KernelThreads(count: $0) } ?? .allCores
+        try KernelCommandSupport.announceKernelISA()
         var entries: [KernelBenchReport.DecodeEntry] = []
         var accuracy: [QuantizationAccuracy.Result] = []
+        var references: [KernelBenchReport.ReferenceEntry] = []
+        let referenceBatches = try numpyBatches.map { try KernelCommandSupport.parseList($0, name: "--numpy-reference") } ?? []
         for preset in presetList {
             KernelCommandSupport.progress("generating synthetic \(preset.rawValue) weights (seed \(seed))")
             let weights = try TransformerWeights.synthetic(preset: preset, seed: seed, threads: pool)
+            for batch in referenceBatches {
+                KernelCommandSupport.progress("NumPy reference decode \(preset.rawValue) batch \(batch): \(steps) steps × \(repetitions)")
+                let entry = try NumPyReference.measure(model: preset.rawValue, dimensions: weights.dimensions, batch: batch,
+                                                       steps: steps, repetitions: repetitions, seed: seed, threads: pool.count)
+                KernelCommandSupport.progress(String(format: "  %.1f tokens/s (%@)", entry.tokensPerSecond, entry.implementation))
+                references.append(entry)
+            }
             for weightPrecision in precisions {
                 for batch in batchList {
                     KernelCommandSupport.progress(
@@ -65,12 +79,19 @@ struct BenchKernel: AsyncParsableCommand {
                 }
             }
         }
+        for reference in references where reference.batch == 1 {
+            for entry in entries where entry.model == reference.model {
+                KernelCommandSupport.progress(String(
+                    format: "%@ %@ batch %d: %.1f× the NumPy reference at batch 1", entry.model, entry.precision, entry.batch,
+                    entry.tokensPerSecond / reference.tokensPerSecond))
+            }
+        }
         KernelCommandSupport.progress("memory bandwidth probe")
         let bandwidth = BandwidthProbe.measure(threads: pool)
         KernelCommandSupport.progress("GEMM peak probe")
         let gemm = GEMMProbe.measure(threads: pool)
         let report = KernelBenchReport(weights: "synthetic", steps: steps, repetitions: repetitions, threads: pool.count,
-                                       decode: entries, int8Accuracy: accuracy, bandwidth: bandwidth, gemm: gemm, build: .current,
+                                       decode: entries, references: references, int8Accuracy: accuracy, bandwidth: bandwidth, gemm: gemm, build: .current,
                                        host: .current())
         print(try KernelCommandSupport.json(report))
     }

@@ -55,6 +55,7 @@ struct Calibrate: AsyncParsableCommand {
 
     func run() async throws {
         let batchList = try KernelCommandSupport.parseList(batches, name: "--batches")
+        try KernelCommandSupport.announceKernelISA()
         let pool = threads.map { KernelThreads(count: $0) } ?? .allCores
         let model = try checkpoint.map { try LoadedModel.checkpoint(path: $0, tokenizerPath: nil) }
             ?? LoadedModel.synthetic(preset: synthetic ?? "110M", seed: seed, threads: pool)

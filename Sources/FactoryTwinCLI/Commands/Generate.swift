@@ -67,6 +67,7 @@ struct Generate: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try KernelCommandSupport.announceKernelISA()
         let pool = threads.map { KernelThreads(count: $0) } ?? .allCores
         let model = try checkpoint.map { try LoadedModel.checkpoint(path: $0, tokenizerPath: tokenizer) }
             ?? LoadedModel.synthetic(preset: synthetic ?? "", seed: seed, threads: pool)

@@ -1,0 +1,1 @@
+../KernelsAVX2/ISAKernels+Int8.swift
