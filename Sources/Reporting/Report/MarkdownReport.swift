@@ -17,6 +17,7 @@ public enum MarkdownReport {
         if let r = input.replicated { m += table("Replications: means with 95 % confidence intervals", r.rows) }
         let economics = ReportTables.economics(s)
         m += economics.isEmpty ? "\n## Economics\n\nNot modelled: the scenario has no `economics:` block.\n" : table("Economics", economics)
+        if let sensitivity = input.sensitivity { m += SensitivityReport.markdown(sensitivity) }
         return m
     }
 
