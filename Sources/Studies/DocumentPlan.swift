@@ -78,10 +78,14 @@ public struct DocumentPlan {
     }
 
     /// Runs the plan (sequentially: every design is one run, in the search's deterministic order).
-    /// - Throws: `ScenarioError` when a design does not validate; `CapacityPlanError.unknownMetric` when the
-    ///   scenario lacks a block a row needs (serving for tokens, economics for cost, reliability for uptime).
+    /// - Throws: `ScenarioError` when a design does not validate; `CapacityPlanError.invalid` when the scenario lacks
+    ///   a block a row needs (serving for tokens, economics for cost).
     public func run() throws -> DocumentPlanResult {
         let spec = try ScenarioLoader.load(path: path, overrides: overrides)
+        var missing: [String] = []
+        if spec.serving == nil { missing.append("a serving block (the throughput row: tokens/s)") }
+        if spec.economics == nil { missing.append("an economics block (the cost row and the objective)") }
+        guard missing.isEmpty else { throw CapacityPlanError.invalid("\(path): --meet document needs " + missing.joined(separator: " and ")) }
         let rows = Self.rows(limitCelsius: spec.thermalManagement.gpuTemperatureThresholdCelsius, baseline: baseline)
         let cache = DesignCache()
         let evaluate: ([Int]) throws -> PlanMetrics = { design in

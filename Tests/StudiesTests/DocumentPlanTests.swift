@@ -79,6 +79,17 @@ final class DocumentPlanTests: XCTestCase {
             XCTAssertTrue(svg.contains(">recommended</text>"))
         }
         XCTAssertTrue(DocumentPlanReport.markdown(result).contains("binding constraint"))
+        let directory = try StudyFixtures.temporaryDirectory(self)
+        let file = directory.appendingPathComponent("document-plan.json")
+        try DocumentPlan.json(result).write(to: file)
+        XCTAssertEqual(try DocumentPlanReport.load(file), result, "document-plan.json reads back equal for `factory-twin report`")
+    }
+
+    /// A scenario without serving (no tokens, so no throughput row) is refused before any run, naming the file.
+    func testScenarioWithoutServingIsRefused() {
+        XCTAssertThrowsError(try DocumentPlan(path: Self.airCooled, overrides: Self.day, baseline: nil).run()) { error in
+            XCTAssertTrue("\(error)".contains("traditional-air-cooled.yaml: --meet document needs a serving block"), "\(error)")
+        }
     }
 
     /// Dominance: lower cost, lower PUE, higher uptime; equal designs do not dominate each other.

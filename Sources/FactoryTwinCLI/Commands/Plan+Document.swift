@@ -36,7 +36,7 @@ extension Plan {
             ScenarioInput.report(error)
             throw ScenarioInput.dataError
         } catch let error as CapacityPlanError {
-            FileHandle.standardError.write(Data("error: \(error) (--meet document needs serving, economics and reliability blocks)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ScenarioInput.dataError
         }
     }

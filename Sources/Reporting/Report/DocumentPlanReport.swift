@@ -81,4 +81,18 @@ public enum DocumentPlanReport {
         if r.recommended == nil { m += "\n**No design run passes every row that can be passed.**\n" }
         return m
     }
+
+    /// Reads a `document-plan.json` back (as `plan --meet document` writes it).
+    /// - Throws: `ReportInput.ReadError` naming the file when it cannot be read or is not a document plan.
+    public static func load(_ url: URL) throws -> DocumentPlanResult {
+        guard let data = try? Data(contentsOf: url) else { throw ReportInput.ReadError(path: url.path, reason: "cannot read the file") }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return try decoder.decode(DocumentPlanResult.self, from: data)
+        } catch {
+            throw ReportInput.ReadError(path: url.path, reason: "not a document plan: \(error)")
+        }
+    }
 }
