@@ -28,6 +28,8 @@ final class SensitivityReportTests: XCTestCase {
         XCTAssertNotNil(inspector.texts.first { $0.cls == "axis-label y" })
         XCTAssertEqual(inspector.elements["rect"], 5)
         XCTAssertTrue(inspector.overlaps.isEmpty, "\(inspector.overlaps)")
+        // Every text inside the 760 px width (the legend's three entries included).
+        for t in inspector.texts where !t.rotated { XCTAssertLessThanOrEqual(t.box.maxX, 760, t.content) }
         let md = SensitivityReport.markdown(Self.result)
         XCTAssertTrue(md.contains("not applicable: no tanks"))
         XCTAssertTrue(md.contains("1.08 → 1.15"))

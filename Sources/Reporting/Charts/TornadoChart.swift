@@ -53,7 +53,7 @@ struct TornadoChart {
         s += "<text class=\"axis-label y\" transform=\"translate(12 \(SVGText.coordinate((Self.top + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\">parameter (range)</text>\n"
         s += "<text class=\"axis-label x\" x=\"\(SVGText.coordinate((plotLeft + plotRight) / 2))\" y=\"\(SVGText.coordinate(plotBottom + 38))\" text-anchor=\"middle\">\(SVGText.escape(xLabel))</text>\n"
         let legendY = plotBottom + 58
-        var x = plotLeft
+        var x = 10.0   // from the left edge: three entries do not fit beside the label column
         for (name, colour, dashed) in [("low end of the range", ChartPalette.colour(0), false), ("high end of the range", ChartPalette.colour(1), false),
                                        ("nominal \(SVGText.number(nominal, digits: 5))", "#333", true)] {
             s += "<line x1=\"\(SVGText.coordinate(x))\" y1=\"\(SVGText.coordinate(legendY - 4))\" x2=\"\(SVGText.coordinate(x + 22))\" y2=\"\(SVGText.coordinate(legendY - 4))\" stroke=\"\(colour)\" stroke-width=\"3\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
