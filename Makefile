@@ -70,12 +70,14 @@ run: release
 # Reports of the shipped scenarios, bit-identical from run to run (--reproducible zeroes the wall time); the
 # reference design is compared with the air-cooled baseline.
 reports: release
-	$(BIN) run Scenarios/traditional-air-cooled.yaml --quiet --reproducible
-	$(BIN) run Scenarios/reference-immersion.yaml --quiet --reproducible --baseline Reports/traditional-air-cooled
+	$(BIN) run Scenarios/traditional-air-cooled.yaml --quiet --reproducible --sensitivity
+	$(BIN) run Scenarios/reference-immersion.yaml --quiet --reproducible --sensitivity --baseline Reports/traditional-air-cooled
+	$(BIN) plan Scenarios/reference-immersion.yaml --meet document
 	@for f in Scenarios/*.yaml; do \
 	  case $$f in */traditional-air-cooled.yaml|*/reference-immersion.yaml) ;; \
 	  *) echo "$(BIN) run $$f --quiet --reproducible"; $(BIN) run $$f --quiet --reproducible || exit 1;; esac; \
 	done
+	@for f in Scenarios/validation/*.yaml; do echo "$(BIN) run $$f --quiet --reproducible"; $(BIN) run $$f --quiet --reproducible || exit 1; done
 	$(BIN) report Reports --index
 
 bench: release

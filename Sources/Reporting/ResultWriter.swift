@@ -16,8 +16,10 @@ public enum ResultWriter {
     }
 
     /// Writes every result file of `result` into `directory` (created if needed); `baseline` is the summary of the
-    /// design the report compares with (the air-cooled hall of the document's "1.5–2× better").
-    public static func write(_ result: RunResult, to directory: URL, baseline: RunSummary? = nil) throws {
+    /// design the report compares with (the air-cooled hall of the document's "1.5–2× better"); `sensitivity`, when
+    /// given, is written as `sensitivity.json` and charted in the reports.
+    public static func write(_ result: RunResult, to directory: URL, baseline: RunSummary? = nil,
+                             sensitivity: SensitivityResult? = nil) throws {
         try createDirectory(directory)
         try writeAtomically(summaryJSON(result.summary), to: directory.appendingPathComponent("summary.json"))
         try writeAtomically(Data(timeSeriesCSV(result.timeSeries).utf8), to: directory.appendingPathComponent("timeseries.csv"))
@@ -27,7 +29,15 @@ public enum ResultWriter {
             // A trail left by an earlier run would not belong to these results.
             try? FileManager.default.removeItem(at: directory.appendingPathComponent("audit.jsonl"))
         }
-        try writeReports(ReportInput(summary: result.summary, timeSeries: result.timeSeries, baseline: baseline), to: directory)
+        let sensitivityFile = directory.appendingPathComponent("sensitivity.json")
+        if let sensitivity {
+            try writeAtomically(sensitivityJSON(sensitivity), to: sensitivityFile)
+        } else {
+            // A study left by an earlier run would not belong to these results.
+            try? FileManager.default.removeItem(at: sensitivityFile)
+        }
+        try writeReports(ReportInput(summary: result.summary, timeSeries: result.timeSeries, baseline: baseline,
+                                     sensitivity: sensitivity), to: directory)
     }
 
     /// Writes `report.html`, `report.md` and `metrics.prom` of `input` into `directory` (created if needed).
@@ -45,6 +55,17 @@ public enum ResultWriter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var data = try encoder.encode(summary)
+        data.append(0x0A)
+        return data
+    }
+
+    /// `sensitivity.json`: sorted keys, pretty-printed, snake_case, trailing newline.
+    public static func sensitivityJSON(_ result: SensitivityResult) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(result)
         data.append(0x0A)
         return data
     }

@@ -47,12 +47,23 @@ struct Plan: ParsableCommand {
     @Flag(help: "Also run the whole grid and report its optimum (for checking the search; many runs).")
     var exhaustive = false
 
+    @Option(help: ArgumentHelp("Design to a benchmark table instead of the plan block: `document` searches supply temperature, coolant, redundancy, heat rejection, UPS mode and hall size for the cheapest design passing every row of the document's table (no plan block needed).", valueName: "document"))
+    var meet: String?
+
+    @Option(help: "Scenario of the baseline design for the document's improvement rows (default: traditional-air-cooled.yaml beside the scenario, when present).")
+    var baselineScenario: String?
+
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let meet, meet != "document" { throw ValidationError("--meet takes `document` (the source document's benchmark table), got '\(meet)'") }
+        if meet != nil, exhaustive || !targets.isEmpty || !constraints.isEmpty || minimize != nil {
+            throw ValidationError("--meet document sets its own conditions and objective; drop --exhaustive, --target, --constraint and --minimize")
+        }
     }
 
     func run() throws {
+        if meet != nil { return try runDocument() }
         let sets: [ScenarioOverride]
         var conditions: [PlanCondition] = []
         do {

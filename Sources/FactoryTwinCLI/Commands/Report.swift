@@ -11,7 +11,9 @@ struct Report: ParsableCommand {
         Reads DIR/summary.json and DIR/timeseries.csv (optional: without it the time-series charts are \
         left out) as `factory-twin run` wrote them, or a sweep's DIR/sweep.csv (metric against the swept field with \
         95 % bands, feasible points marked), or a plan's DIR/plan.json (recommended design and runners-up with their \
-        margins, the feasible region chart), and writes the three report files into DIR (or --out). \
+        margins, the feasible region chart), or a document plan's DIR/document-plan.json (the rows, bindings and \
+        Pareto front of `plan --meet document`), and writes the report files into DIR (or --out). A run's \
+        DIR/sensitivity.json (run --sensitivity) adds the tornado charts. \
         --baseline DIR2 compares with DIR2/summary.json, the air-cooled design of the document's "1.5–2× better".
         """
     )
@@ -43,6 +45,20 @@ struct Report: ParsableCommand {
             }
             try ResultWriter.writeAtomically(Data(ReportIndex.render(entries).utf8), to: root.appendingPathComponent("README.md"))
             print("\(entries.count) report(s) indexed → \(root.appendingPathComponent("README.md").path)")
+            return
+        }
+        let documentFile = URL(fileURLWithPath: directory).appendingPathComponent("document-plan.json")
+        if FileManager.default.fileExists(atPath: documentFile.path) {
+            let plan: DocumentPlanResult
+            do { plan = try DocumentPlanReport.load(documentFile) } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            let target = URL(fileURLWithPath: out ?? directory)
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try ResultWriter.writeAtomically(Data(DocumentPlanReport.html(plan).utf8), to: target.appendingPathComponent("report.html"))
+            try ResultWriter.writeAtomically(Data(DocumentPlanReport.markdown(plan).utf8), to: target.appendingPathComponent("report.md"))
+            print("document plan \(plan.scenario): report.html, report.md → \(target.path)")
             return
         }
         let planFile = URL(fileURLWithPath: directory).appendingPathComponent("plan.json")

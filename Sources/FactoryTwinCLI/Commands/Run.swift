@@ -42,6 +42,9 @@ struct Run: ParsableCommand {
     @Option(help: "Directory of a baseline design's summary.json for the report's comparisons (the air-cooled hall).")
     var baseline: String?
 
+    @Flag(help: "Also run the one-at-a-time sensitivity study (tornado charts of PUE, peak GPU temperature, uptime and cost in the report; DIR/sensitivity.json): 2 runs per applicable parameter.")
+    var sensitivity = false
+
     @Flag(help: "Record wall_seconds as 0, so that the result files are bit-identical between runs (make reports).")
     var reproducible = false
 
@@ -63,6 +66,7 @@ struct Run: ParsableCommand {
         guard liveSamples >= 1, liveSamples <= 10_000 else { throw ValidationError("--live-samples must be in 1…10000, got \(liveSamples)") }
         guard liveMaxBatch >= 1, liveMaxBatch <= 4096 else { throw ValidationError("--live-max-batch must be in 1…4096, got \(liveMaxBatch)") }
         if liveKernel, replications > 1 { throw ValidationError("--live-kernel measures one run; drop --replications") }
+        if sensitivity, replications > 1 { throw ValidationError("--sensitivity studies one run; drop --replications") }
     }
 
     func run() throws {
@@ -90,7 +94,8 @@ struct Run: ParsableCommand {
             throw ExitCode.failure
         }
         let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
-        try ResultWriter.write(result, to: directory, baseline: try baselineSummary())
+        let study = sensitivity ? try sensitivityStudy(spec, nominal: result.summary) : nil
+        try ResultWriter.write(result, to: directory, baseline: try baselineSummary(), sensitivity: study)
         let s = result.summary
         print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
                      spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
@@ -117,6 +122,24 @@ extension Run {
             return try ReportInput.readSummary(URL(fileURLWithPath: baseline).appendingPathComponent("summary.json"))
         } catch {
             FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// The tornado study around the run just made (same overrides and seed).
+    func sensitivityStudy(_ spec: ScenarioSpec, nominal: RunSummary) throws -> SensitivityResult {
+        do {
+            let study = SensitivityStudy(path: scenario, overrides: try ScenarioInput.overrides(overrides),
+                                         threads: threads ?? ParallelRunner.availableCores)
+            let result = try study.run(spec: spec, nominal: nominal)
+            let skipped = result.parameters.filter { $0.notApplicable != nil }.count
+            print("sensitivity: \(result.parameters.count - skipped) parameters at both ends of their ranges, \(skipped) not applicable, \(result.runs) runs")
+            return result
+        } catch let error as ScenarioError {
+            ScenarioInput.report(error)
+            throw ScenarioInput.dataError
+        } catch {
+            FileHandle.standardError.write(Data("error: sensitivity study of \(scenario) failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }

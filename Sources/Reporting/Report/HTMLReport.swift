@@ -52,6 +52,7 @@ public enum HTMLReport {
         for chart in ReportCharts.all(input) {
             h += "<figure>\n\(chart.svg)<figcaption>\(SVGText.escape(chart.caption))</figcaption>\n</figure>\n"
         }
+        if let sensitivity = input.sensitivity { h += SensitivityReport.html(sensitivity) }
         h += "</body>\n</html>\n"
         return h
     }

@@ -18,6 +18,7 @@ public enum MarkdownReport {
         let economics = ReportTables.economics(s)
         m += economics.isEmpty ? "\n## Economics\n\nNot modelled: the scenario has no `economics:` block.\n" : table("Economics", economics)
         m += ParameterTable.markdown(s)
+        if let sensitivity = input.sensitivity { m += SensitivityReport.markdown(sensitivity) }
         return m
     }
 

@@ -9,13 +9,16 @@ public struct ReportInput: Sendable {
     public var baseline: RunSummary?
     /// The 95 % intervals when the run aggregates replications (`intervals.json`), nil for a single run.
     public var replicated: ReplicationIntervals?
+    /// The one-at-a-time sensitivity study (`sensitivity.json`, `run --sensitivity`), nil when not run.
+    public var sensitivity: SensitivityResult?
 
     public init(summary: RunSummary, timeSeries: TimeSeries? = nil, baseline: RunSummary? = nil,
-                replicated: ReplicationIntervals? = nil) {
+                replicated: ReplicationIntervals? = nil, sensitivity: SensitivityResult? = nil) {
         self.summary = summary
         self.timeSeries = timeSeries
         self.baseline = baseline
         self.replicated = replicated
+        self.sensitivity = sensitivity
     }
 
     /// Errors reading saved results, naming the file.
@@ -25,8 +28,8 @@ public struct ReportInput: Sendable {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads `DIR/summary.json` and, when present, `DIR/timeseries.csv` and a replicated run's `DIR/intervals.json`
-    /// (as `factory-twin run` wrote them).
+    /// Reads `DIR/summary.json` and, when present, `DIR/timeseries.csv`, a replicated run's `DIR/intervals.json` and
+    /// a sensitivity study's `DIR/sensitivity.json` (as `factory-twin run` wrote them).
     /// - Throws: `ReadError` when the summary is missing or malformed or the CSV is malformed.
     public static func load(directory: URL, baseline: URL? = nil) throws -> ReportInput {
         let summary = try readSummary(directory.appendingPathComponent("summary.json"))
@@ -40,7 +43,8 @@ public struct ReportInput: Sendable {
         }
         let base = try baseline.map { try readSummary($0.appendingPathComponent("summary.json")) }
         return ReportInput(summary: summary, timeSeries: series, baseline: base,
-                           replicated: try ReplicationIntervals.load(directory: directory))
+                           replicated: try ReplicationIntervals.load(directory: directory),
+                           sensitivity: try SensitivityReport.load(directory: directory))
     }
 
     /// Decodes a `summary.json`.
