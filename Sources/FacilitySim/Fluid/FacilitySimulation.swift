@@ -114,6 +114,7 @@ public final class FacilitySimulation {
         var pendingForecast: EventHandle?
         var capacity = coolingUnits.capacity(segment: 0)
         var availableSeconds = 0.0
+        var service = ServiceAvailabilityTally(committedCapacity: spec.serviceLevel.committedCapacity)
         if let timeline = coolingUnits.timeline {
             for k in timeline.segments.indices.dropFirst() {
                 try sim.schedule(.capacity(k), at: timeline.segments[k].startSeconds, priority: 0)
@@ -164,6 +165,8 @@ public final class FacilitySimulation {
             guard dt > 0 else { return }
             var union: [ClosedRange<Double>] = []
             if capacity.complete && cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
+            service.add(durationSeconds: dt, deliveredCapacity: FacilitySimulation.deliveredCapacity(
+                cohorts, installedGPUs: spec.facility.gpus, cooling: capacity), facilityDelivered: capacity.complete)
             for i in cohorts.indices {
                 if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard) { union.append(above) }
             }
@@ -400,7 +403,7 @@ public final class FacilitySimulation {
 
         let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
         var result = try makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
-                                availableSeconds: availableSeconds,
+                                availableSeconds: availableSeconds, service: service,
                                 peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
                                 maxSupply: maxSupply, events: sim.firedCount,
                                 wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)

@@ -132,6 +132,7 @@ extension FacilitySimulation {
         _ = plant.operatingPoint(utilisation: offeredLoad, weather: weather, hour: hourIndex, cohorts: &cohorts, economiser: &probe)
         for i in cohorts.indices { cohorts[i].state = cohorts[i].chain.steadyState(cohorts[i].inputs) }
         var availableSeconds = 0.0   // every cohort at full clock (request fidelity models no failures)
+        var service = ServiceAvailabilityTally(committedCapacity: spec.serviceLevel.committedCapacity)
 
         /// Sets cohort i's inputs from its GPUs' mean utilisation at its clock; keeps the IT power current.
         func setInputs(_ i: Int) {
@@ -155,6 +156,8 @@ extension FacilitySimulation {
             guard dt > 0 else { return }
             union.removeAll(keepingCapacity: true)
             if cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
+            service.add(durationSeconds: dt, deliveredCapacity: FacilitySimulation.deliveredCapacity(
+                cohorts, installedGPUs: spec.facility.gpus, cooling: CoolingCapacity()), facilityDelivered: true)
             for i in cohorts.indices {
                 if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: offeredLoad) { union.append(above) }
             }
@@ -332,7 +335,7 @@ extension FacilitySimulation {
 
         let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
         var result = try makeResult(accounts: accounts, series: series, storedHeatChange: stored, secondsAbove: secondsAbove,
-                                availableSeconds: availableSeconds,
+                                availableSeconds: availableSeconds, service: service,
                                 peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds, maxSupply: maxSupply,
                                 events: sim.firedCount, wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
         let gpuJoules = cohorts.reduce(0) { $0 + $1.electricalJoules }
@@ -344,6 +347,7 @@ extension FacilitySimulation {
         s.tokensPerJouleFacility = s.facilityEnergyJoules > 0 ? tokens / s.facilityEnergyJoules : 0
         s.requests = RequestCounts(arrived: arrived, completed: completed, inFlight: arrived - completed)
         s.latencySeconds = latencies.summary()
+        s.latencySource = s.latencySeconds == nil ? nil : "request fidelity: every completed request"
         // Priced again now that the run's tokens and requests are known (issue 8).
         s.economics = try economicsSummary(for: s, series: result.timeSeries)
         result.summary = s
