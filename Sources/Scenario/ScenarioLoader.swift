@@ -89,9 +89,10 @@ public enum ScenarioLoader {
         guard let root = reader.root(document) else { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
         let spec = SpecBuilder(reader: reader, root: root, baseDirectory: baseDirectory).build()
         if !reader.diagnostics.isEmpty { throw ScenarioError(overridden.attribute(reader.diagnostics)) }
-        guard let spec else {
+        guard var spec else {
             throw ScenarioError([Diagnostic(file: file, line: 1, column: 1, path: "", message: "the scenario is incomplete")])
         }
+        spec.overrides = overrides.map(\.description)
         return spec
     }
 

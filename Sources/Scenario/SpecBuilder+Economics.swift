@@ -12,7 +12,8 @@ extension SpecBuilder {
                  "building_per_megawatt", "plant_amortisation", "building_amortisation", "software_platform",
                  "integration", "training", "software_amortisation", "cost_of_capital", "energy_price", "energy_price_file",
                  "it_maintenance", "facility_maintenance", "staff", "staff_cost", "water_price", "heat_price",
-                 "tokens_per_inference", "cloud_reference")
+                 "tokens_per_inference", "cloud_reference", "software_platform_per_gpu", "integration_per_gpu",
+                 "training_share", "software_subscription_per_gpu_year")
         let year = 31_536_000.0
         var p = EconomicsParameters()
         var ok = true
@@ -31,6 +32,10 @@ extension SpecBuilder {
         set("software_platform", .money, 0...1e11) { $0.softwarePlatformUsd = $1 }
         set("integration", .money, 0...1e11) { $0.integrationUsd = $1 }
         set("training", .money, 0...1e11) { $0.trainingUsd = $1 }
+        set("software_platform_per_gpu", .money, 0...1e8) { $0.softwarePlatformUsdPerGpu = $1 }
+        set("integration_per_gpu", .money, 0...1e8) { $0.integrationUsdPerGpu = $1 }
+        set("training_share", .fraction, 0...1) { $0.trainingShareOfFirstYearBudget = $1 }
+        set("software_subscription_per_gpu_year", .money, 0...1e8) { $0.softwareSubscriptionUsdPerGpuYear = $1 }
         set("software_amortisation", .time, (0.1 * year)...(50 * year), scale: year) { $0.softwareYears = $1 }
         set("cost_of_capital", .fraction, 0...0.5) { $0.costOfCapital = $1 }
         set("energy_price", .moneyPerEnergy, (-1 / 3.6e6)...(10 / 3.6e6), scale: 1 / 3.6e6) { $0.energyPriceUsdPerKilowattHour = $1 }

@@ -15,6 +15,7 @@ extension SpecBuilder {
             if v == nil { ok = false }
             return v
         }
+        if let tolerance = read("threshold_tolerance", .temperatureDifference, 0...50) { limits.thresholdToleranceKelvin = tolerance }
         limits.maxGpuTemperatureCelsius = read("max_gpu_temperature_celsius", .temperature, 0...200)
         limits.maxSecondsAboveGpuLimit = read("seconds_above_gpu_limit", .time, 0...(100 * 31_536_000.0))
         limits.minAvailability = read("min_availability", .fraction, 0...1)

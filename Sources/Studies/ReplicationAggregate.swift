@@ -46,8 +46,10 @@ public struct ReplicationAggregate: Sendable {
         }
         merged["replications"] = .integer(summaries.count)
         merged["wall_seconds"] = .number(wallSeconds)
-        if let availability = intervals["availability"], summaries.count >= 2, availability.halfWidth.isFinite {
-            merged["availability_ci95"] = .array([.number(availability.lower), .number(availability.upper)])
+        for key in ["availability", "service_availability", "facility_availability"] {
+            if let ci = intervals[key], summaries.count >= 2, ci.halfWidth.isFinite {
+                merged[key + "_ci95"] = .array([.number(ci.lower), .number(ci.upper)])
+            }
         }
         let data = try ResultJSON.encoder().encode(JSONValue.object(merged))
         self.summary = try JSONValue.decoder().decode(RunSummary.self, from: data)

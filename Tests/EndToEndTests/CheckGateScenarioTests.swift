@@ -36,7 +36,7 @@ final class CheckGateScenarioTests: XCTestCase {
         let spec = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Tests/Fixtures/ci-too-hot.yaml").path)
         let summary = try FacilitySimulation(spec: spec).run().summary
         let result = CheckGate.evaluate(summary, limits: spec.limits, baseline: nil)
-        XCTAssertEqual(result.rows.filter { !$0.passed }.map(\.metric), ["max_gpu_temperature_celsius", "seconds_above_gpu_limit"])
+        XCTAssertEqual(result.rows.filter { !$0.passed }.map(\.metric), ["gpu_temperature_threshold", "seconds_above_gpu_limit", "max_gpu_temperature_celsius"])
     }
 
     /// Drift: the CI immersion week at a mean load of 0.60 instead of 0.75 draws ≈ 15 % less energy, far beyond the
@@ -66,7 +66,7 @@ final class CheckGateScenarioTests: XCTestCase {
             XCTAssertTrue(svg.contains("class=\"axis-label x\""), "chart \(count) has no x-axis label")
             XCTAssertTrue(svg.contains("class=\"axis-label y\""), "chart \(count) has no y-axis label")
         }
-        XCTAssertEqual(count, 8, "6 time-series charts, energy and cost bars")
+        XCTAssertEqual(count, 9, "6 time-series charts, the latency histogram (fluid approximation, issue 15), energy and cost bars")
         let cost = try XCTUnwrap(reference.summary.economics?.costPerGpuHourUsd)
         XCTAssertGreaterThan(cost, 0.9)
         XCTAssertLessThan(cost, 3.90)

@@ -48,6 +48,30 @@ final class EconomicsTests: XCTestCase {
         XCTAssertNil(cost.savingVersusCloudPercent)
     }
 
+    /// The cited software, integration and training defaults on the 8-GPU hand case: licence 8 × $22,500 = $180,000;
+    /// integration 8 × $4,500 = $36,000; training 15 % × (one licence-year 8 × $4,500 + integration $36,000) =
+    /// $10,800. With hardware $310,000 and facility $93,600 the total is $630,400: shares 64.02 / 28.55 / 5.711 /
+    /// 1.713 %. Annualised over 5 years at 8 % (CRF 0.2504565) they add $226,800 × 0.2504565 / 70,080 GPU-h =
+    /// $0.810553 per GPU-hour. Tolerance 1e-6 relative.
+    func testSoftwareIntegrationTrainingDefaults() throws {
+        var (p, f) = Self.handCase()
+        let base = try CostOfOwnership(parameters: p, facility: f).costPerGpuHourUsd
+        p.softwarePlatformUsdPerGpu = EconomicsDefaults.softwarePlatformUsdPerGpu
+        p.integrationUsdPerGpu = EconomicsDefaults.integrationUsdPerGpu
+        p.trainingShareOfFirstYearBudget = EconomicsDefaults.trainingShareOfFirstYearBudget
+        p.softwareYears = EconomicsDefaults.softwareYears
+        f.gpus = 8
+        let cost = try CostOfOwnership(parameters: p, facility: f)
+        let i = cost.investmentByCategoryUsd
+        XCTAssertEqual(i["software_platform"]!, 180_000, accuracy: 1e-6)
+        XCTAssertEqual(i["integration"]!, 36_000, accuracy: 1e-6)
+        XCTAssertEqual(i["training"]!, 10_800, accuracy: 1e-6)
+        let total = i.values.reduce(0, +)
+        XCTAssertEqual(total, 630_400, accuracy: 1e-6)
+        XCTAssertEqual((i["hardware"]! + i["facility"]!) / total, 0.640228, accuracy: 1e-6)
+        XCTAssertEqual(cost.costPerGpuHourUsd - base, 0.810553, accuracy: 0.810553 * 1e-6)
+    }
+
     /// Power-weighted price: 1 kW at $0.10 and 3 kW at $0.20 average (0.1 + 0.6)/4 = $0.175/kWh; hours wrap.
     func testPowerWeightedPrice() {
         let price = CostOfOwnership.powerWeightedPrice(prices: [0.10, 0.20], samples: [(0, 1000), (3, 3000)])
@@ -77,6 +101,9 @@ final class EconomicsTests: XCTestCase {
         p.facilityMaintenanceFractionPerYear = 0
         p.staffFullTimeEquivalents = 0
         p.waterPriceUsdPerCubicMeter = 0
+        p.softwarePlatformUsdPerGpu = 0
+        p.integrationUsdPerGpu = 0
+        p.trainingShareOfFirstYearBudget = 0
         p.cloud = nil
         let f = CostOfOwnership.Facility(gpus: 8, gpusPerServer: 8, designITWatts: 8000, horizonSeconds: 3600,
                                          facilityEnergyJoules: 8.8 * 3.6e6, meanEnergyPriceUsdPerKilowattHour: 0.10)

@@ -16,7 +16,8 @@ final class CheckGateTests: XCTestCase {
         return s
     }
 
-    /// A run hotter than its limit fails: 75 °C against max 72 °C, 120 s above against 0 s; the 68 °C run passes.
+    /// A run hotter than its limit fails: 75 °C against its 70 °C threshold (+0.05 K) and max 72 °C, 120 s above against
+    /// 0 s; the 68 °C run passes.
     func testHotterThanLimitFails() throws {
         var limits = LimitsSpec()
         limits.maxGpuTemperatureCelsius = 72
@@ -27,7 +28,7 @@ final class CheckGateTests: XCTestCase {
         hot.secondsAboveGpuLimit = 120
         let result = CheckGate.evaluate(hot, limits: limits, baseline: nil)
         XCTAssertFalse(result.passed)
-        XCTAssertEqual(result.rows.filter { !$0.passed }.map(\.metric), ["max_gpu_temperature_celsius", "seconds_above_gpu_limit"])
+        XCTAssertEqual(result.rows.filter { !$0.passed }.map(\.metric), ["gpu_temperature_threshold", "seconds_above_gpu_limit", "max_gpu_temperature_celsius"])
         XCTAssertTrue(CheckGate.table([result]).contains("FAIL: 75 °C exceeds the limit 72 °C"), CheckGate.table([result]))
     }
 

@@ -27,6 +27,14 @@ final class ReplicationReportTests: XCTestCase {
             XCTAssertTrue(doc.contains("0.99991 [0.99987, 0.99995]"))
             XCTAssertTrue(doc.contains("0.99991 [0.99987, 0.99995] — pass on the lower bound"))
         }
+        // With a service availability (issue 15) the uptime row judges it: lower bound 0.99996 ≥ 0.9995, pass, although
+        // the capacity-weighted 0.98 [0.97990, 0.98010] would fail.
+        let service = Self.intervals.replacingOccurrences(of: #""pue":"#, with: #""service_availability": {"mean": 0.99998, "half_width": 0.00002, "lower": 0.99996, "upper": 1.0}, "facility_availability": {"mean": 0.99998, "half_width": 0.00002, "lower": 0.99996, "upper": 1.0}, "pue":"#)
+            .replacingOccurrences(of: #""mean": 0.99991, "half_width": 0.00004, "lower": 0.99987, "upper": 0.99995"#,
+                                  with: #""mean": 0.98, "half_width": 0.0001, "lower": 0.9799, "upper": 0.9801"#)
+        let rows = try ReplicationIntervals.parse(Data(service.utf8)).rows
+        XCTAssertEqual(rows.first { $0.label.hasPrefix("Uptime benchmark") }?.value, "0.99998 [0.99996, 1.00000] — pass on the lower bound")
+        XCTAssertNotNil(rows.first { $0.label.hasPrefix("Facility availability") })
         XCTAssertThrowsError(try ReplicationIntervals.parse(Data(#"{"replications": 2, "fields": {"pue": {"mean": 1}}}"#.utf8))) {
             XCTAssertTrue("\($0)".contains("pue"), "\($0)")
         }

@@ -69,6 +69,13 @@ final class ReportRenderingTests: XCTestCase {
         var fleet = try Self.fixture()
         fleet.capacityWeightedAvailability = 0.9903
         XCTAssertEqual(Benchmarks.rows(fleet, baseline: nil).first { $0.name == "Uptime" }?.verdict, .fail)
+        // With a service availability (issue 15), uptime is judged on it: throttling kept the hall at or above its
+        // commitment all the time (100 %) although only 99.03 % of the capacity was delivered on average: pass.
+        fleet.serviceAvailability = 1
+        fleet.committedCapacity = 0.95
+        XCTAssertEqual(Benchmarks.rows(fleet, baseline: nil).first { $0.name == "Uptime" }?.verdict, .pass)
+        fleet.serviceAvailability = 1 - 5.0 / 8760   // 5 h below the commitment: 99.943 % < 99.95 %
+        XCTAssertEqual(Benchmarks.rows(fleet, baseline: nil).first { $0.name == "Uptime" }?.verdict, .fail)
         let alone = Benchmarks.rows(try Self.fixture(), baseline: nil)
         XCTAssertEqual(alone.filter { $0.name.hasPrefix("Energy efficiency") }.map(\.verdict), [.notModelled, .notModelled])
     }

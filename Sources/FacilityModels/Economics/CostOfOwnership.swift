@@ -101,14 +101,17 @@ public struct CostOfOwnership: Sendable, Equatable {
         if p.heatSalePriceUsdPerKilowattHour > 0 {
             annual["heat_sales"] = -f.heatRecoveredJoules / 3.6e6 * p.heatSalePriceUsdPerKilowattHour * perYear
         }
-        for (key, value) in [("capital_software_platform", p.softwarePlatformUsd), ("capital_integration", p.integrationUsd),
-                             ("capital_training", p.trainingUsd)] where value > 0 {
+        let gpus = Double(f.gpus)
+        let software = p.softwarePlatformUsd + p.softwarePlatformUsdPerGpu * gpus
+        let integration = p.integrationUsd + p.integrationUsdPerGpu * gpus
+        let training = p.trainingUsd + p.trainingShareOfFirstYearBudget * (p.softwareSubscriptionUsdPerGpuYear * gpus + integration)
+        for (key, value) in [("capital_software_platform", software), ("capital_integration", integration),
+                             ("capital_training", training)] where value > 0 {
             annual[key] = value * crf(p.softwareYears)
         }
         annualCostByCategoryUsd = annual
         investmentByCategoryUsd = ["hardware": hardware, "facility": cooling + electrical + building,
-                                   "software_platform": p.softwarePlatformUsd, "integration": p.integrationUsd,
-                                   "training": p.trainingUsd]
+                                   "software_platform": software, "integration": integration, "training": training]
         annualCostUsd = annual.keys.sorted().reduce(0) { $0 + annual[$1]! }
         horizonCostUsd = annualCostUsd / perYear
         costPerGpuHourUsd = annualCostUsd / (Double(f.gpus) * Self.secondsPerYear / 3600)

@@ -26,13 +26,28 @@ public enum EconomicsDefaults {
     public static let plantYears = 15.0
     /// Building amortisation, years. Assumption: 30 years.
     public static let buildingYears = 30.0
-    /// Software & platform, integration and training (the document's investment categories besides hardware)
-    /// as one-off costs, USD. Assumption: 0 (not costed) unless the scenario gives them.
+    /// Software & platform, integration and training (the document's investment categories besides hardware) as
+    /// fixed one-off costs, USD, added to the per-GPU figures below. Assumption: 0 unless the scenario gives them.
     public static let softwarePlatformUsd = 0.0
     public static let integrationUsd = 0.0
     public static let trainingUsd = 0.0
-    /// Amortisation of software, integration and training, years. Assumption: 3 years.
-    public static let softwareYears = 3.0
+    /// Software & platform licence per GPU, one-off, USD: NVIDIA AI Enterprise perpetual licence with 5 years of
+    /// support, $22,500 per GPU (NVIDIA Enterprise Licensing Guide, docs.nvidia.com/ai-enterprise/planning-resource/
+    /// licensing-guide, as summarised at fundalyst.xyz/NVDA/non_gpu/software/enterprise_licensing, seen 2026); the
+    /// subscription is $4,500 per GPU per year (Jensen Huang, NVIDIA Q3 FY2024 earnings call, Nov 2023). Needed for
+    /// NIM inference microservices; HGX H100 SXM systems do not bundle it (only H100 PCIe/NVL and H200 NVL cards do).
+    public static let softwarePlatformUsdPerGpu = 22_500.0
+    /// Integration per GPU, one-off, USD: "integration costs approximately as much as the first year of licensing"
+    /// (rule of thumb of AI project managers, prompt-consulting.com/blog/hidden-costs-of-ai-projects-nobody-warns-you-
+    /// about, seen 2026) = one year of the $4,500/GPU subscription.
+    public static let integrationUsdPerGpu = 4_500.0
+    /// Training & change management as a share of the first-year AI budget (licence year + integration): 15 %, the
+    /// low end of the 15–25 % that training and process redesign took of first-year AI budgets in a 2024 analysis of
+    /// 157 small and mid-sized businesses (ehga.org/change-management-costs-in-generative-ai-programs-training-and-
+    /// process-redesign, seen 2026).
+    public static let trainingShareOfFirstYearBudget = 0.15
+    /// Amortisation of software, integration and training, years: the 5-year support term of the perpetual licence.
+    public static let softwareYears = 5.0
     /// Cost of capital (discount rate of the capital recovery factor), per year. Assumption: 8 %.
     public static let costOfCapital = 0.08
 

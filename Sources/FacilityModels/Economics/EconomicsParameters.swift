@@ -15,6 +15,13 @@ public struct EconomicsParameters: Sendable, Equatable {
     public var softwarePlatformUsd = EconomicsDefaults.softwarePlatformUsd
     public var integrationUsd = EconomicsDefaults.integrationUsd
     public var trainingUsd = EconomicsDefaults.trainingUsd
+    /// Per-GPU software licence and integration, USD (one-off), and training & change management as a share of the
+    /// first-year AI budget (one licence year at `softwareSubscriptionUsdPerGpuYear` + integration).
+    public var softwarePlatformUsdPerGpu = EconomicsDefaults.softwarePlatformUsdPerGpu
+    public var integrationUsdPerGpu = EconomicsDefaults.integrationUsdPerGpu
+    public var trainingShareOfFirstYearBudget = EconomicsDefaults.trainingShareOfFirstYearBudget
+    /// The licence's subscription price per GPU-year, USD: $4,500 (NVIDIA Q3 FY2024 earnings call), the first-year budget's licence.
+    public var softwareSubscriptionUsdPerGpuYear = 4_500.0
     public var softwareYears = EconomicsDefaults.softwareYears
     /// Cost of capital, per year (0.08 = 8 %).
     public var costOfCapital = EconomicsDefaults.costOfCapital

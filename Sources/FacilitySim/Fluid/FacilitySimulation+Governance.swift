@@ -21,7 +21,7 @@ extension FacilitySimulation {
     func makeGovernor() throws -> Governor? {
         guard let block = spec.aiGovernance else { return nil }
         return try Governor(policy: block.policy, verification: block.verification, scenario: spec.name, seed: spec.seed,
-                            replication: spec.replication, horizonSeconds: spec.horizonSeconds)
+                            replication: spec.replication, horizonSeconds: spec.horizonSeconds, overrides: spec.overrides)
     }
 
     /// Observations common to every clock change of `cohort` towards DVFS state `index`.

@@ -23,7 +23,7 @@ extension FacilitySimulation {
     }
 
     func makeResult(accounts: EnergyAccounts, series: TimeSeries, storedHeatChange: Double, secondsAbove: Double,
-                    availableSeconds: Double, peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
+                    availableSeconds: Double, service: ServiceAvailabilityTally, peakFacilityWatts: Double, chillerSeconds: Double, maxSupply: Double, events: Int,
                     wallSeconds: Double) throws -> RunResult {
         let it = accounts.itJoules
         let total = accounts.totalJoules
@@ -65,13 +65,14 @@ extension FacilitySimulation {
         // Operations (issue 6).
         summary.availability = spec.horizonSeconds > 0 ? availableSeconds / spec.horizonSeconds : 1
         summary.capacityWeightedAvailability = gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.capacitySeconds } / gpuSeconds : 1
+        FacilitySimulation.applyServiceLevel(service, level: spec.serviceLevel, to: &summary)
         if hazard != nil { summary.gpuFailures = cohorts.reduce(0) { $0 + $1.failures } }
         if !spec.reliability.coolingGroups.isEmpty {
             summary.coolingUnitFailures = coolingUnits.failures
             if spec.reliability.maintenance != nil { summary.preventiveReplacements = coolingUnits.preventiveReplacements }
         }
         var result = RunResult(summary: summary, timeSeries: series)
-        applyServingFigures(to: &result.summary)
+        applyServingFigures(to: &result.summary, series: series)
         // Economics last: it prices the tokens and requests the serving model has just filled in.
         result.summary.economics = try economicsSummary(for: result.summary, series: series)
         return result

@@ -99,7 +99,7 @@ public final class FacilitySimulation {
         cohorts = state.cohorts
         let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
         var result = try makeResult(accounts: state.accounts, series: state.series, storedHeatChange: stored,
-                                    secondsAbove: state.secondsAbove, availableSeconds: state.availableSeconds,
+                                    secondsAbove: state.secondsAbove, availableSeconds: state.availableSeconds, service: state.service,
                                     peakFacilityWatts: state.peakFacilityWatts, chillerSeconds: state.chillerSeconds,
                                     maxSupply: state.maxSupply, events: state.sim.firedCount,
                                     wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)

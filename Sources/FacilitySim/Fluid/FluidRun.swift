@@ -48,6 +48,8 @@ final class FluidRun {
     var pendingForecast: EventHandle?
     var capacity: CoolingCapacity
     var availableSeconds = 0.0
+    /// Time at or above the committed capacity, and with the facility's cooling delivered (issue 15, SLA uptime).
+    lazy var service = ServiceAvailabilityTally(committedCapacity: spec.serviceLevel.committedCapacity)
     var governor: Governor?
     /// The trim chiller is on / its start awaits approval (ticket).
     var trimRunning = false
@@ -135,6 +137,8 @@ final class FluidRun {
         guard dt > 0 else { return }
         var union: [ClosedRange<Double>] = []
         if capacity.complete && cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
+        service.add(durationSeconds: dt, deliveredCapacity: FacilitySimulation.deliveredCapacity(
+            cohorts, installedGPUs: spec.facility.gpus, cooling: capacity), facilityDelivered: capacity.complete)
         for i in cohorts.indices {
             if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard) { union.append(above) }
         }

@@ -70,6 +70,21 @@ public enum AuditReplay {
                       seed: replaySpec.seed, replication: replaySpec.replication)
     }
 
+    /// The `--set` overrides recorded on a trail's first line (`details.overrides`, a JSON array text), in order;
+    /// empty when the run had none.
+    /// - Throws: `Failure.mismatch` at line 1 when the field is there but is not an array of strings.
+    public static func recordedOverrides(in recordedText: String) throws -> [String] {
+        guard let first = AuditVerifier.lines(of: recordedText).first,
+              let members = CanonicalJSON.topLevelMembers(of: first),
+              let details = members.first(where: { $0.key == "details" }),
+              let raw = CanonicalJSON.topLevelMembers(of: details.value)?.first(where: { $0.key == "overrides" })?.value else { return [] }
+        guard let text = try? JSONDecoder().decode(String.self, from: Data(raw.utf8)),
+              let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+            throw Failure.mismatch(AuditMismatch(line: 1, field: "details.overrides", message: "'\(raw)' is not a JSON array of PATH=VALUE strings"))
+        }
+        return list
+    }
+
     /// The `details` strings of a trail's first line (empty when unreadable; the comparison then reports it).
     static func firstLineDetails(_ line: String) -> [String: String] {
         guard let members = CanonicalJSON.topLevelMembers(of: line),

@@ -63,7 +63,7 @@ extension FacilitySimulation {
         let horizon = spec.horizonSeconds
         let stored = cohorts.reduce(0) { $0 + $1.storedChangeJoules }
         var result = try makeResult(accounts: state.accounts, series: state.series, storedHeatChange: stored,
-                                    secondsAbove: state.secondsAbove, availableSeconds: state.availableSeconds,
+                                    secondsAbove: state.secondsAbove, availableSeconds: state.availableSeconds, service: state.service,
                                     peakFacilityWatts: state.peakFacilityWatts, chillerSeconds: state.chillerSeconds,
                                     maxSupply: state.maxSupply, events: state.sim.firedCount,
                                     wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
@@ -77,6 +77,7 @@ extension FacilitySimulation {
         s.tokensPerJouleFacility = s.facilityEnergyJoules > 0 ? tokens / s.facilityEnergyJoules : 0
         s.requests = RequestCounts(arrived: state.arrived, completed: state.completed, inFlight: state.arrived - state.completed)
         s.latencySeconds = state.latencies.summary()
+        s.latencySource = s.latencySeconds == nil ? nil : "request fidelity: every completed request"
         // Priced again now that the run's tokens and requests are known (issue 8).
         s.economics = try economicsSummary(for: s, series: result.timeSeries)
         s.parameters = plant.parameters.usedEntries.map(ParameterUse.init)

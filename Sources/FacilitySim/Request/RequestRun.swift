@@ -62,6 +62,8 @@ final class RequestRun {
     var nextLiveSample: Double
     /// Every cohort at full clock (request fidelity models no failures), s.
     var availableSeconds = 0.0
+    /// Time at or above the committed capacity (issue 15); request fidelity models no cooling failures.
+    lazy var service = ServiceAvailabilityTally(committedCapacity: spec.serviceLevel.committedCapacity)
     var union: [ClosedRange<Double>] = []
 
     init(simulation s: FacilitySimulation, setup: ServingSetup, rate: ServingRate) throws {
@@ -172,6 +174,8 @@ final class RequestRun {
         guard dt > 0 else { return }
         union.removeAll(keepingCapacity: true)
         if cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
+        service.add(durationSeconds: dt, deliveredCapacity: FacilitySimulation.deliveredCapacity(
+            cohorts, installedGPUs: spec.facility.gpus, cooling: CoolingCapacity()), facilityDelivered: true)
         for i in cohorts.indices {
             if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: offeredLoad) { union.append(above) }
         }

@@ -86,8 +86,11 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var tokensPerJouleFacility: Double?
     /// Request counts of a request-fidelity run.
     public var requests: RequestCounts?
-    /// Latency statistics of a request-fidelity run.
+    /// Latency statistics: every request of a request-fidelity run, or at fluid fidelity the queueing approximation
+    /// of `FluidLatency` (sampled replicas at the hour's load).
     public var latencySeconds: LatencySummary?
+    /// Where `latencySeconds` comes from (`request fidelity: …` or `fluid: …`); nil without latencies.
+    public var latencySource: String?
 
     // MARK: Operations (issue 6). nil when the run did not model them.
     /// Time all GPUs could run at full clock / time (one run), or the mean over replications.
@@ -97,6 +100,21 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var availabilityCi95: [Double]?
     /// Mean fraction of GPU capacity in service (failed GPUs and missing cooling weigh by what they remove).
     public var capacityWeightedAvailability: Double?
+    /// Service availability (issue 15): share of time the hall delivered at least its committed capacity (GPUs in
+    /// service × clock throughput ratio, capped by the cooling delivered); throttling that keeps capacity at or above
+    /// the commitment is not downtime (`FacilityModels.ServiceAvailabilityTally`). The uptime benchmark is judged on it.
+    public var serviceAvailability: Double?
+    /// 95 % interval of `serviceAvailability` over replications: [low, high].
+    public var serviceAvailabilityCi95: [Double]?
+    /// Facility availability: share of time power and cooling were delivered (every redundancy group at N units), the
+    /// Uptime Institute tiers' site-infrastructure reading.
+    public var facilityAvailability: Double?
+    /// 95 % interval of `facilityAvailability` over replications: [low, high].
+    public var facilityAvailabilityCi95: [Double]?
+    /// The committed capacity the service availability is counted against (share of installed capacity) and where
+    /// it comes from (the scenario, or the assumed default).
+    public var committedCapacity: Double?
+    public var committedCapacityBasis: String?
     /// Tokens the load demanded but throttling or failures did not deliver.
     public var tokensLostToThrottling: Double?
     public var tokensLostToFailures: Double?

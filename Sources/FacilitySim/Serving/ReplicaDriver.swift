@@ -14,11 +14,13 @@ struct ReplicaDriver {
     private var fast: AggregateBatchScheduler?
     private var general: ContinuousBatchScheduler?
 
-    init(setup: ServingSetup) {
+    /// A replica of `setup`, with iteration times from `timing` (default: the set-up's, at full clock).
+    init(setup: ServingSetup, timing: IterationTimeModel? = nil) {
+        let timing = timing ?? setup.timing
         if setup.scheduler.chunkedPrefill {
-            general = ContinuousBatchScheduler(configuration: setup.scheduler, timing: setup.timing)
+            general = ContinuousBatchScheduler(configuration: setup.scheduler, timing: timing)
         } else {
-            fast = AggregateBatchScheduler(configuration: setup.scheduler, timing: setup.timing)
+            fast = AggregateBatchScheduler(configuration: setup.scheduler, timing: timing)
         }
     }
 

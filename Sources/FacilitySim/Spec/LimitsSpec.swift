@@ -1,9 +1,16 @@
 /// The scenario's `limits:` block: hard limits the CI gate (`factory-twin check`) enforces on a run, and the
-/// regression tolerances against a baseline summary (issue 8). A nil limit is not checked.
+/// regression tolerances against a baseline summary (issue 8). A nil limit is not checked — except the scenario's own
+/// thermal threshold and the energy balance, which the gate always judges (issue 15 item 7; see `CheckGate`).
 public struct LimitsSpec: Sendable, Equatable {
+    /// How far the exact peak GPU temperature may exceed `thermal_management.gpu_temperature_threshold`, K.
+    /// Default 0.05 K: the report's GPU-temperature benchmark row uses the same tolerance (assumption: the resolution
+    /// a temperature sensor reading would round to, not a measured figure).
+    public static let defaultThresholdToleranceKelvin = 0.05
+    /// The threshold tolerance of this scenario, K (`limits: threshold_tolerance:`).
+    public var thresholdToleranceKelvin: Double = LimitsSpec.defaultThresholdToleranceKelvin
     /// Highest GPU temperature allowed, °C.
     public var maxGpuTemperatureCelsius: Double?
-    /// Longest time any GPU may spend above the scenario's GPU temperature limit, s.
+    /// Longest time any GPU may spend above the scenario's GPU temperature limit, s (nil: the gate allows 0 s).
     public var maxSecondsAboveGpuLimit: Double?
     /// Lowest availability allowed (0…1); a run that does not model availability fails this limit.
     public var minAvailability: Double?

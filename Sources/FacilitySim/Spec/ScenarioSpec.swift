@@ -1,3 +1,5 @@
+import Foundation
+
 /// A validated scenario: everything a run needs, in canonical units.
 ///
 /// `Scenario` builds it from a YAML file; tests build it directly. Defaults of physical parameters
@@ -16,6 +18,9 @@ public struct ScenarioSpec: Sendable {
     /// Replication index: random streams are keyed by (seed, replication, stream name), so replications are
     /// independent and sweep points with the same seed and replication share common random numbers.
     public var replication: Int = 0
+    /// The `--set PATH=VALUE` overrides the loader applied to the file, as written (`facility.gpus=2048`), in order.
+    /// A governed run records them on its audit trail's first line, so `replay` can reapply them.
+    public var overrides: [String] = []
     /// Simulated time, s.
     public var horizonSeconds: Double
     /// Hour of the weather year (and of the load and heat-demand profiles) at which the run starts, h
@@ -60,6 +65,10 @@ public struct ScenarioSpec: Sendable {
     // MARK: Economics and CI limits (issue 8)
     /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.
     public var economics: EconomicsSpec? = nil
+    /// The committed capacity of the service-level agreement (default 95 %, assumed).
+    public var serviceLevel = ServiceLevelSpec()
+    /// The baseline design's scenario file (`baseline:`), resolved; `run` simulates it for the report's comparisons.
+    public var baselineScenario: URL? = nil
     /// Hard limits and regression tolerances for `factory-twin check` (`limits:` block); nil = none.
     public var limits: LimitsSpec? = nil
 

@@ -9,8 +9,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run scenarios and enforce their limits and regression tolerances against baselines (the CI gate).",
         discussion: """
-        For each scenario: runs it, checks the hard limits of its `limits:` block (max_gpu_temperature_celsius, \
-        seconds_above_gpu_limit, min_availability, max_pue, …) and, with --baseline DIR, compares the summary with \
+        For each scenario: runs it, always judges its own thermal threshold (thermal_management.\
+        gpu_temperature_threshold: the peak within limits.threshold_tolerance, default 0.05 K, and the time above it \
+        within limits.seconds_above_gpu_limit, default 0 s) and its energy balance (default ≤ 1e-9), checks the \
+        hard limits of its `limits:` block (max_gpu_temperature_celsius, min_availability, max_pue, …) and, with --baseline DIR, compares the summary with \
         DIR/<name>/summary.json within each metric's tolerance. Prints a table of metric, baseline, now, limit and \
         verdict. Exit 0 when everything passes, 1 on any violation, 65 when a scenario is invalid. \
         --update-baseline writes the new summaries as baselines (wall_seconds zeroed) instead of comparing.
@@ -19,6 +21,10 @@ struct Check: ParsableCommand {
 
     @Argument(help: "Scenario YAML files.")
     var scenarios: [String]
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a field of every scenario before validation, e.g. --set thermal_management.gpu_temperature_threshold=45°C (repeatable).",
+                                                          valueName: "path=value"))
+    var overrides: [String] = []
 
     @Option(help: "Directory of baseline summaries: DIR/<scenario name>/summary.json.")
     var baseline: String?
@@ -39,7 +45,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var results: [CheckResult] = []
         for path in scenarios {
-            let spec = try ScenarioInput.load(path)
+            let spec = try ScenarioInput.load(path, overrides: ScenarioInput.overrides(overrides))
             let result: RunResult
             do {
                 result = try FacilitySimulation(spec: spec).run()
@@ -66,7 +72,13 @@ struct Check: ParsableCommand {
                     missing = file.path
                 }
             }
-            results.append(CheckGate.evaluate(result.summary, limits: spec.limits, baseline: base, missingBaseline: missing))
+            let checked = CheckGate.evaluate(result.summary, limits: spec.limits, baseline: base, missingBaseline: missing)
+            // The threshold and energy-balance rows are always there; a gate with nothing to judge would pass vacuously.
+            guard !checked.rows.isEmpty else {
+                FileHandle.standardError.write(Data("error: \(path): nothing to judge (no threshold, limit or baseline)\n".utf8))
+                throw ScenarioInput.dataError
+            }
+            results.append(checked)
         }
         print(CheckGate.table(results), terminator: "")
         if let junit { try ResultWriter.writeAtomically(Data(JUnitReport.render(results).utf8), to: URL(fileURLWithPath: junit)) }

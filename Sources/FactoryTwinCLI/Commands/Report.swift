@@ -30,7 +30,12 @@ struct Report: ParsableCommand {
     @Flag(help: "Instead, write DIR/README.md linking the report of every subdirectory of DIR that holds a summary.json.")
     var index = false
 
+    @Option(help: ArgumentHelp("Instead, rewrite the generated tables of this README (between its `<!-- generated: NAME -->` markers) from the reports under DIR.",
+                               valueName: "README.md"))
+    var syncReadme: String?
+
     func run() throws {
+        if let syncReadme { return try sync(readme: syncReadme) }
         if index {
             let root = URL(fileURLWithPath: directory)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
@@ -104,5 +109,24 @@ struct Report: ParsableCommand {
         let target = URL(fileURLWithPath: out ?? directory)
         try ResultWriter.writeReports(input, to: target)
         print("\(input.summary.scenario): report.html, report.md, metrics.prom → \(target.path)")
+    }
+}
+
+extension Report {
+    /// `--sync-readme FILE`: the README's generated tables from the summaries under `directory` (`ReadmeTables`).
+    func sync(readme path: String) throws {
+        let text: String
+        let blocks: [String: String]
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+            blocks = try ReadmeTables.blocks(reports: URL(fileURLWithPath: directory))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let (synced, changed) = ReadmeTables.sync(readme: text, blocks: blocks)
+        if !changed.isEmpty { try ResultWriter.writeAtomically(Data(synced.utf8), to: URL(fileURLWithPath: path)) }
+        print(changed.isEmpty ? "\(path): generated tables already match \(directory)"
+                              : "\(path): regenerated \(changed.joined(separator: ", ")) from \(directory)")
     }
 }

@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
     @Option(help: "Threads for replications (default: every core).")
     var threads: Int?
 
-    @Option(help: "Directory of a baseline design's summary.json for the report's comparisons (the air-cooled hall).")
+    @Option(help: "Directory of a baseline design's summary.json for the report's comparisons (default: simulate the scenario's baseline: file, e.g. the air-cooled hall).")
     var baseline: String?
 
     @Flag(help: "Also run the one-at-a-time sensitivity study (tornado charts of PUE, peak GPU temperature, uptime and cost in the report; DIR/sensitivity.json): 2 runs per applicable parameter.")
@@ -95,7 +95,7 @@ struct Run: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: out ?? "Reports/\(spec.name)")
         let study = sensitivity ? try sensitivityStudy(spec, nominal: result.summary) : nil
-        try ResultWriter.write(result, to: directory, baseline: try baselineSummary(), sensitivity: study)
+        try ResultWriter.write(result, to: directory, baseline: try baselineSummary(for: spec), sensitivity: study)
         let s = result.summary
         print(String(format: "%@: PUE %.4f  ERE %.4f  ERF %.4f  max GPU %.2f °C  above %.0f °C for %.1f h  (%.2f s wall) → %@",
                      spec.name, s.pue, s.ere, s.erf, s.maxGpuTemperatureCelsius, s.gpuTemperatureLimitCelsius,
@@ -115,13 +115,30 @@ struct Run: ParsableCommand {
 }
 
 extension Run {
-    /// The summary of `--baseline DIR`, or nil without the option.
-    func baselineSummary() throws -> RunSummary? {
-        guard let baseline else { return nil }
+    /// The baseline design's summary for the report's comparisons: read from `--baseline DIR` when given, else
+    /// simulated from the scenario's `baseline:` file (one run of it with its own seed; its own `baseline:` is not
+    /// followed), else nil.
+    func baselineSummary(for spec: ScenarioSpec) throws -> RunSummary? {
+        if let baseline {
+            do {
+                return try ReportInput.readSummary(URL(fileURLWithPath: baseline).appendingPathComponent("summary.json"))
+            } catch {
+                FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+        guard let file = spec.baselineScenario else { return nil }
+        let baseSpec = try ScenarioInput.load(file.path)
+        guard baseSpec.name != spec.name else { return nil }
         do {
-            return try ReportInput.readSummary(URL(fileURLWithPath: baseline).appendingPathComponent("summary.json"))
+            var summary = try FacilitySimulation(spec: baseSpec).run().summary
+            if reproducible { summary.wallSeconds = 0 }
+            if !quiet {
+                FileHandle.standardError.write(Data(String(format: "baseline %@ (%@) simulated: PUE %.4f\n", baseSpec.name, file.lastPathComponent, summary.pue).utf8))
+            }
+            return summary
         } catch {
-            FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: simulation of the baseline \(file.path) failed: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }
@@ -167,7 +184,7 @@ extension Run {
         }
         try ResultWriter.writeAtomically(aggregate.intervalsJSON(), to: directory.appendingPathComponent("intervals.json"))
         try ResultWriter.writeAtomically(ResultWriter.summaryJSON(aggregate.summary), to: directory.appendingPathComponent("summary.json"))
-        try ResultWriter.writeReports(ReportInput(summary: aggregate.summary, baseline: try baselineSummary(),
+        try ResultWriter.writeReports(ReportInput(summary: aggregate.summary, baseline: try baselineSummary(for: spec),
                                                  replicated: try ReplicationIntervals.load(directory: directory)), to: directory)
         let pue = aggregate.intervals["pue"]
         print(String(format: "%@: %d replications on %d threads: PUE %.4f ± %.4f  max GPU %.2f °C  (%.2f s wall) → %@",

@@ -1,3 +1,4 @@
+import Foundation
 import SimMath
 
 /// Applies the bounded-autonomy policy to every control action of a run and keeps the audit trail.
@@ -40,9 +41,11 @@ public struct Governor {
     /// - Parameters:
     ///   - scenario, seed, replication, horizonSeconds: identify the run on the trail's first line (replay reads
     ///     the seed and replication from it).
+    ///   - overrides: the `--set PATH=VALUE` overrides the scenario was loaded with; when any, the first line records
+    ///     them as one JSON array text under `details.overrides` (replay reapplies them).
     /// - Throws: `GovernanceError.invalidPolicy` when the approval-delay distribution is invalid.
     public init(policy: GovernancePolicy, verification: VerificationRequirements = .init(), scenario: String,
-                seed: UInt64, replication: Int, horizonSeconds: Double) throws {
+                seed: UInt64, replication: Int, horizonSeconds: Double, overrides: [String] = []) throws {
         try policy.validate()
         self.policy = policy
         self.verification = verification
@@ -53,6 +56,9 @@ public struct Governor {
             "explainability": verification.explainability.rawValue,
             "replay_capability": verification.replayCapability.rawValue,
         ]
+        if !overrides.isEmpty, let data = try? JSONEncoder().encode(overrides) {
+            details["overrides"] = String(decoding: data, as: UTF8.self)
+        }
         for c in RiskClass.allCases {
             details["authority.\(c.policyKey)"] = policy.authority(for: c).rawValue
             details["examples.\(c.policyKey)"] = (policy.examples[c] ?? []).joined(separator: ",")

@@ -23,7 +23,13 @@ public struct CheckResult: Sendable {
     public var failures: Int { rows.filter { !$0.passed }.count }
 }
 
-/// The CI gate: hard limits of the scenario's `limits:` block and regression tolerances against a baseline summary.
+/// The CI gate: the scenario's own thermal threshold and energy balance, the hard limits of its `limits:` block and
+/// regression tolerances against a baseline summary.
+///
+/// Whatever the `limits:` block holds, every scenario is judged on its `thermal_management.gpu_temperature_threshold`
+/// (the exact peak within `limits.threshold_tolerance`, default 0.05 K; the time any GPU spent above it within
+/// `limits.seconds_above_gpu_limit`, default 0 s) and on its energy balance (`max_energy_balance_error`, default
+/// 1e-9), so a gate can never pass on an empty table (issue 15 item 7).
 ///
 /// A regression metric passes when |now − baseline| ≤ max(absolute, relative·|baseline|) (two-sided: a change either
 /// way means the baseline must be renewed deliberately with `--update-baseline`). A metric absent from the baseline
@@ -41,11 +47,12 @@ public enum CheckGate {
                                  message: ok ? "" : now.map { "\(format($0))\(unit) exceeds the limit \(format(limit))\(unit)" } ?? "not modelled in this run"))
         }
         let l = limits
+        rows += thresholdRows(summary, limits: l)
         maximum("max_gpu_temperature_celsius", summary.maxGpuTemperatureCelsius, l?.maxGpuTemperatureCelsius, unit: " °C")
-        maximum("seconds_above_gpu_limit", summary.secondsAboveGpuLimit, l?.maxSecondsAboveGpuLimit, unit: " s")
         maximum("pue", summary.pue, l?.maxPue)
         maximum("throughput_lost_fraction", summary.throughputLostFraction, l?.maxThroughputLostFraction)
-        maximum("energy_balance_relative_error", summary.energyBalanceRelativeError, l?.maxEnergyBalanceRelativeError)
+        maximum("energy_balance_relative_error", summary.energyBalanceRelativeError,
+                l?.maxEnergyBalanceRelativeError ?? LimitsSpec().maxEnergyBalanceRelativeError)
         if let minimum = l?.minAvailability {
             let now = summary.availability
             let ok = now.map { $0 >= minimum } ?? false
@@ -75,6 +82,24 @@ public enum CheckGate {
             }
         }
         return CheckResult(scenario: summary.scenario, rows: rows, wallSeconds: summary.wallSeconds)
+    }
+
+    /// The rows every scenario is judged on: the peak against the scenario's threshold plus its tolerance, and the time
+    /// above the threshold against the allowed time (0 s unless the `limits:` block allows more).
+    static func thresholdRows(_ s: RunSummary, limits: LimitsSpec?) -> [CheckRow] {
+        let threshold = s.gpuTemperatureLimitCelsius
+        let tolerance = limits?.thresholdToleranceKelvin ?? LimitsSpec.defaultThresholdToleranceKelvin
+        let peakOK = s.maxGpuTemperatureCelsius <= threshold + tolerance
+        let peak = CheckRow(metric: "gpu_temperature_threshold", baseline: nil, now: s.maxGpuTemperatureCelsius,
+                            limit: "≤ \(format(threshold)) °C + \(format(tolerance)) K", passed: peakOK,
+                            message: peakOK ? "" : "peak \(format(s.maxGpuTemperatureCelsius)) °C exceeds the scenario's threshold \(format(threshold)) °C by more than its \(format(tolerance)) K tolerance")
+        let allowed = limits?.maxSecondsAboveGpuLimit ?? 0
+        let above = s.secondsAboveGpuLimit
+        let aboveOK = above <= allowed
+        let hours = SVGText.number(above / 3600, digits: 4)
+        let time = CheckRow(metric: "seconds_above_gpu_limit", baseline: nil, now: above, limit: "≤ \(format(allowed)) s", passed: aboveOK,
+                            message: aboveOK ? "" : "GPUs spent \(format(above)) s (\(hours) h) above the \(format(threshold)) °C threshold; \(format(allowed)) s allowed")
+        return [peak, time]
     }
 
     /// The table printed by `factory-twin check`: scenario, metric, baseline, now, limit, verdict.

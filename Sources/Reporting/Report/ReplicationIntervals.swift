@@ -63,13 +63,16 @@ public struct ReplicationIntervals: Sendable {
         "\(SVGText.fixed(i.mean, decimals)) [\(SVGText.fixed(i.lower, decimals)), \(SVGText.fixed(i.upper, decimals))]"
     }
 
-    /// Rows of the "Replications" table: availability, capacity-weighted availability, the uptime benchmark's judged
-    /// figure (pass when the lower bound is ≥ 0.9995) and PUE, each as mean [lower, upper].
+    /// Rows of the "Replications" table: availability, capacity-weighted, facility and service availability, the uptime
+    /// benchmark's judged figure (service availability when present; pass when the lower bound is ≥ 0.9995) and PUE,
+    /// each as mean [lower, upper].
     var rows: [ReportRow] {
         var rows = [ReportRow("Replications", "\(replications) (95 % Student-t intervals)")]
         if let a = fields["availability"] { rows.append(ReportRow("Availability (all GPUs at full clock)", Self.format(a))) }
         if let w = fields["capacity_weighted_availability"] { rows.append(ReportRow("Capacity-weighted availability", Self.format(w))) }
-        if let judged = fields["capacity_weighted_availability"] ?? fields["availability"] {
+        if let f = fields["facility_availability"] { rows.append(ReportRow("Facility availability (power and cooling delivered)", Self.format(f))) }
+        if let v = fields["service_availability"] { rows.append(ReportRow("Service availability (committed capacity delivered)", Self.format(v))) }
+        if let judged = fields["service_availability"] ?? fields["capacity_weighted_availability"] ?? fields["availability"] {
             let verdict = judged.lower >= Benchmarks.uptimeRange.lowerBound ? "pass" : "fail"
             rows.append(ReportRow("Uptime benchmark (target 0.99950–0.99990)", "\(Self.format(judged)) — \(verdict) on the lower bound"))
         }
