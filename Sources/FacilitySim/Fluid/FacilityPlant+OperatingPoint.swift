@@ -125,6 +125,7 @@ extension FacilityPlant {
                              efficiency: PlantDefaults.waterPumpEfficiency)
             let secondary = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.secondaryPumpPressure,
                                  efficiency: PlantDefaults.secondaryPumpEfficiency)
+            powers.facilityWaterFlowCubicMetersPerSecond = deliveredFlowRatio * waterFlow
             // In a shortfall the running pumps run at their design point (N pumps share design flow equally).
             powers[.coolingPumps] += flowShortfall
                 ? capacity.coolantFlow * (water.designPowerWatts + secondary.designPowerWatts)
@@ -149,6 +150,9 @@ extension FacilityPlant {
         for i in cohorts.indices {
             cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { supply + $0 } ?? PlantDefaults.airInletCelsius
         }
+        // Return header (what a hall's return sensor reads): the liquid heat warms the delivered flow, Q = ρ·cp·V̇·ΔT.
+        let flow = powers.facilityWaterFlowCubicMetersPerSecond
+        powers.returnCelsius = supply + (flow > 0 ? liquidHeat / (995.6 * 4177 * flow) : 0)
         return PlantPoint(powers: powers, supplyCelsius: supply, trimHeatWatts: trimHeat)
     }
 

@@ -329,7 +329,8 @@ public final class FacilitySimulation {
                 }
             case .sample:
                 series.append(FacilitySimulation.row(time: now, utilisation: utilisation, weather: weather,
-                                                     supply: supplyCelsius, powers: powers, cohorts: cohorts))
+                                                     supply: supplyCelsius, powers: powers, cohorts: cohorts,
+                                                     units: capacity))
                 let next = now + spec.samplingIntervalSeconds
                 if next <= horizon { try sim.schedule(.sample, at: next, priority: 1) }
             case .reading(let i):
