@@ -11,16 +11,10 @@ import Foundation
 public enum OpenMetricsWriter {
     /// The exposition of `summary`.
     public static func render(_ s: RunSummary) -> String {
-        var out = ""
+        var doc = OpenMetricsDocument()
         let scenario = [("scenario", s.scenario)]
-        func family(_ name: String, _ type: String, _ help: String, unit: String? = nil) {
-            out += "# HELP \(name) \(escapeHelp(help))\n# TYPE \(name) \(type)\n"
-            if let unit { out += "# UNIT \(name) \(unit)\n" }
-        }
-        func sample(_ name: String, _ labels: [(String, String)], _ value: Double) {
-            let l = labels.map { "\($0.0)=\"\(escapeLabel($0.1))\"" }.joined(separator: ",")
-            out += "\(name)\(l.isEmpty ? "" : "{\(l)}") \(number(value))\n"
-        }
+        func family(_ name: String, _ type: String, _ help: String, unit: String? = nil) { doc.family(name, type, help, unit: unit) }
+        func sample(_ name: String, _ labels: [(String, String)], _ value: Double) { doc.sample(name, labels, value) }
         let model = s.servedModel ?? "none"
         family("ai_tokens_per_watt", "gauge", "Output tokens per second per watt of facility power (= tokens per joule, PUE included).")
         if let v = s.tokensPerJouleFacility { sample("ai_tokens_per_watt", [("model", model), ("hardware_type", s.accelerator)], v) }
@@ -74,22 +68,6 @@ public enum OpenMetricsWriter {
         if let v = s.economics?.costPerGpuHourUsd { sample("cost_per_gpu_hour_usd", scenario, v) }
         family("cost_per_million_tokens_usd", "gauge", "Total cost of ownership per million output tokens, US dollars.", unit: "usd")
         if let v = s.economics?.costPerMillionTokensUsd { sample("cost_per_million_tokens_usd", scenario, v) }
-        out += "# EOF\n"
-        return out
-    }
-
-    /// A sample value: Swift's shortest round-trip decimal, `+Inf`, `-Inf` or `NaN`.
-    static func number(_ x: Double) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "+Inf" : "-Inf" }
-        return "\(x)"
-    }
-
-    static func escapeLabel(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    static func escapeHelp(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        return doc.finished
     }
 }
