@@ -57,6 +57,8 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
+        // Telemetry's HTTP server and client, the Prometheus client, and `serve` scraped by a real Prometheus.
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting", "Operations"]),
     ]
 )
