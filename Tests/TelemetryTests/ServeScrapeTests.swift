@@ -16,6 +16,9 @@ final class ServeScrapeTests: XCTestCase {
         guard serve.wait(seconds: 120, until: { serve.servePort != nil }), let port = serve.servePort else {
             throw ServeProcess.Missing(what: "serve printed no listening address: \(serve.stderr)")
         }
+        guard serve.wait(seconds: 120, until: { (try? HTTPClient.get("http://127.0.0.1:\(port)/-/healthy", timeoutSeconds: 1))?.status == 200 }) else {
+            throw ServeProcess.Missing(what: "serve never became healthy: \(serve.stderr)")
+        }
         return (serve, port)
     }
 
@@ -98,5 +101,27 @@ final class ServeScrapeTests: XCTestCase {
         }
         XCTAssertEqual(serve.stop(signal: SIGINT), 0, serve.stderr)
         XCTAssertTrue(serve.stderr.contains("serve: stopped after"), serve.stderr)
+    }
+
+    /// Bad input exits with the project's codes and a message, serving nothing: an invalid scenario 65 (naming the
+    /// file), a malformed --listen or a zero --speed 64 (usage), a port already bound 1 (saying it cannot listen).
+    func testBadInputExitCodes() throws {
+        let dir = try temporaryDirectory()
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try "name: bad\nhorizon: forever\n".write(to: bad, atomically: true, encoding: .utf8)
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let p = try ServeProcess(try ServeProcess.factoryTwin(), arguments)
+            _ = p.wait(seconds: 60) { !p.process.isRunning }
+            return (p.stop(signal: SIGKILL), p.stderr)
+        }
+        let (invalid, invalidText) = try run(["serve", bad.path, "--listen", "127.0.0.1:0"])
+        XCTAssertEqual(invalid, 65, invalidText)
+        XCTAssertTrue(invalidText.contains("bad.yaml"), invalidText)
+        XCTAssertEqual(try run(["serve", Self.scenario, "--listen", "localhost"]).0, 64)
+        XCTAssertEqual(try run(["serve", Self.scenario, "--speed", "0"]).0, 64)
+        let taken = try HTTPServer(host: "127.0.0.1", port: 0) { _ in HTTPResponse(status: 200, body: "") }
+        let (inUse, inUseText) = try run(["serve", Self.scenario, "--listen", "127.0.0.1:\(taken.port)"])
+        XCTAssertEqual(inUse, 1, inUseText)
+        XCTAssertTrue(inUseText.contains("cannot listen on 127.0.0.1:\(taken.port)"), inUseText)
     }
 }

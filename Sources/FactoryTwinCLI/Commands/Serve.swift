@@ -86,6 +86,17 @@ struct Serve: ParsableCommand {
             source.resume()
             return source
         }
+        // Bind before computing: a port in use fails at once, and scrapes meanwhile get 503 (computing).
+        let box = ServeState()
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(host: host, port: port) { request in Self.respond(request, box) }
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot listen on \(listen): \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        server.start()
+        FileHandle.standardError.write(Data("serve: listening at http://\(host):\(server.port)/metrics (503 until the run is computed)\n".utf8))
         let result: RunResult
         do {
             result = try FacilitySimulation(spec: spec).run(progress: quiet ? nil : ProgressLine(label: "\(spec.name): computing the run").update)
@@ -96,16 +107,9 @@ struct Serve: ParsableCommand {
         serving.set()
         if let out { try ResultWriter.write(result, to: URL(fileURLWithPath: out)) }
         let exposition = LiveExposition(result: result)
-        let clock = ServeClock(speed: speed, horizonSeconds: exposition.horizonSeconds)
-        let server: HTTPServer
-        do {
-            server = try HTTPServer(host: host, port: port) { request in Self.respond(request, exposition, clock) }
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot listen on \(listen): \(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        box.publish(exposition, clock: ServeClock(speed: speed, horizonSeconds: exposition.horizonSeconds))
+        let clock = box.clock!
         clock.start()
-        server.start()
         let horizonWall = exposition.horizonSeconds / speed
         FileHandle.standardError.write(Data(String(format: "serve: %@ at http://%@:%d/metrics (speed %g×: horizon %.1f h reached after %.0f s wall); Ctrl-C stops\n",
                                                    spec.name, host, Int(server.port), speed, exposition.horizonSeconds / 3600, horizonWall).utf8))
@@ -119,8 +123,14 @@ struct Serve: ParsableCommand {
         FileHandle.standardError.write(Data("serve: stopped after \(server.requestsServed) requests at simulated t = \(String(format: "%.0f", clock.simulatedSeconds)) s\n".utf8))
     }
 
-    /// The routes: `/metrics`, `/-/healthy`, `/` (a pointer to both), 404 otherwise.
-    static func respond(_ request: HTTPRequest, _ exposition: LiveExposition, _ clock: ServeClock) -> HTTPResponse {
+    /// The routes: `/metrics`, `/-/healthy`, `/` (a pointer to both), 404 otherwise; 503 on the first two while the
+    /// run is being computed.
+    static func respond(_ request: HTTPRequest, _ state: ServeState) -> HTTPResponse {
+        guard let (exposition, clock) = state.current else {
+            return request.path == "/metrics" || request.path == "/-/healthy"
+                ? HTTPResponse(status: 503, headers: [("Retry-After", "5")], body: "FactoryTwin serve is computing its run; try again shortly.\n")
+                : HTTPResponse(status: 404, body: "not found: \(request.path) (try /metrics)\n")
+        }
         switch request.path {
         case "/metrics":
             return HTTPResponse(status: 200, contentType: OpenMetricsDocument.contentType,

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Reporting
 
 /// Simulated time of `serve`: speed × wall time since `start()`, held at the horizon (thread-safe).
 final class ServeClock: @unchecked Sendable {
@@ -59,4 +60,24 @@ final class ServeFlag: @unchecked Sendable {
     private var value = false
     func set() { lock.lock(); value = true; lock.unlock() }
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// What serve exposes, published once the run is computed (read by the connection threads).
+final class ServeState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var exposition: LiveExposition?
+    private(set) var clock: ServeClock?
+
+    func publish(_ exposition: LiveExposition, clock: ServeClock) {
+        lock.lock(); defer { lock.unlock() }
+        self.exposition = exposition
+        self.clock = clock
+    }
+
+    /// The exposition and its clock, nil while the run is being computed.
+    var current: (LiveExposition, ServeClock)? {
+        lock.lock(); defer { lock.unlock() }
+        guard let exposition, let clock else { return nil }
+        return (exposition, clock)
+    }
 }
