@@ -16,7 +16,8 @@ struct Serve: ParsableCommand {
         cohort, coolant (tank fluid / loop) temperature, facility-water supply and return temperature and flow, IT \
         and facility power, cooling, chiller and pump power, PUE, DVFS clock, GPUs in service and the share of each \
         kind of cooling unit running, and the document's ai_tokens_per_watt, ai_inference_latency and \
-        ai_autonomy_boundary_violations. GET /-/healthy answers 200 while the twin runs.
+        ai_autonomy_boundary_violations. GET /-/healthy answers 200 while the twin runs (both answer 503 while the run \
+        is being computed). --listen 0.0.0.0:9464 lets a Prometheus on another host scrape it.
 
         Time: simulated time = --speed × wall time since serving began (--speed 60: one simulated minute per \
         second), held at the scenario's horizon once reached. Simplification: the run is deterministic, so it is \
