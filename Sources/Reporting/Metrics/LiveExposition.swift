@@ -63,29 +63,13 @@ public struct LiveExposition: Sendable {
         return doc.finished
     }
 
-    /// `ai_tokens_per_watt`, `ai_inference_latency`, `ai_autonomy_boundary_violations`.
+    /// `ai_tokens_per_watt`, `ai_inference_latency` (whole horizon) and `ai_autonomy_boundary_violations` up to t,
+    /// written by the same code as `metrics.prom`'s.
     private func documentMetrics(_ doc: inout OpenMetricsDocument, at t: Double) {
-        let s = result.summary
-        let model = s.servedModel ?? "none"
-        let labels = [("model", model), ("hardware_type", s.accelerator)]
-        doc.family("ai_tokens_per_watt", "gauge", "Output tokens per second per watt of facility power over the whole horizon (= tokens per joule, PUE included).")
-        if let v = s.tokensPerJouleFacility { doc.sample("ai_tokens_per_watt", labels, v) }
-        doc.family("ai_inference_latency", "histogram", "End-to-end request latency in seconds over the whole horizon, buckets 0.1, 0.5, 1, 2, 5 s.")
-        if let l = s.latencySeconds {
-            for (i, bound) in l.histogramBucketsSeconds.enumerated() where i < l.histogramCumulativeCounts.count {
-                doc.sample("ai_inference_latency_bucket", labels + [("le", "\(bound)")], Double(l.histogramCumulativeCounts[i]))
-            }
-            let total = l.histogramCumulativeCounts.last ?? 0
-            doc.sample("ai_inference_latency_bucket", labels + [("le", "+Inf")], Double(total))
-            doc.sample("ai_inference_latency_count", labels, Double(total))
-            doc.sample("ai_inference_latency_sum", labels, l.histogramSumSeconds)
-        }
-        doc.family("ai_autonomy_boundary_violations", "counter", "Control actions executed beyond their authority under the bounded-autonomy policy, up to now.")
-        if let total = s.aiAutonomyBoundaryViolations {
-            // Without an audit trail the times are unknown: the count shows once the horizon is reached.
-            let count = result.auditTrail.records.isEmpty ? (t >= horizonSeconds ? total : 0) : violationTimes.prefix { $0 <= t }.count
-            doc.sample("ai_autonomy_boundary_violations_total", [("scenario", s.scenario)], Double(count))
-        }
+        let total = result.summary.aiAutonomyBoundaryViolations
+        // Without an audit trail the times are unknown: the count shows once the horizon is reached.
+        let count = total.map { result.auditTrail.records.isEmpty ? (t >= horizonSeconds ? $0 : 0) : violationTimes.prefix { $0 <= t }.count }
+        OpenMetricsWriter.documentMetrics(&doc, result.summary, violations: count)
     }
 
     /// The gauges a hall's BMS and DCGM exporter show, from time-series row `r`.
