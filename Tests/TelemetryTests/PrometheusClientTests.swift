@@ -97,4 +97,26 @@ final class PrometheusClientTests: XCTestCase {
             guard case .unreachable? = error as? PrometheusError else { return XCTFail("\(error)") }
         }
     }
+
+    /// Two named queries merged: "a" has samples at 1, 2 s (1, 2), "b" at 2, 3 s (20, 30) → columns [A, B], rows 1, 2, 3
+    /// with NaN where a query has no sample; the table's source is the base URL.
+    func testNamedQueriesMergeIntoOneTable() throws {
+        let server = try HTTPServer(host: "127.0.0.1", port: 0) { request in
+            let values = request.query.hasPrefix("query=a&") ? #"[[1,"1"],[2,"2"]]"# : #"[[2,"20"],[3,"30"]]"#
+            return HTTPResponse(status: 200, contentType: "application/json",
+                                body: #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":"# + values + "}]}}")
+        }
+        server.start()
+        defer { server.stop() }
+        let base = "http://127.0.0.1:\(server.port)"
+        let t = try PrometheusClient.queryRange(baseURL: base, queries: [(name: "A", query: "a"), (name: "B", query: "b")], start: 1, end: 3, step: 1)
+        XCTAssertEqual(t.columns, ["A", "B"])
+        XCTAssertEqual(t.timestamps, [1, 2, 3])
+        XCTAssertEqual(t.values[0][0], 1)
+        XCTAssertTrue(t.values[0][1].isNaN)
+        XCTAssertEqual(t.values[1], [2, 20])
+        XCTAssertTrue(t.values[2][0].isNaN)
+        XCTAssertEqual(t.values[2][1], 30)
+        XCTAssertEqual(t.source, base)
+    }
 }

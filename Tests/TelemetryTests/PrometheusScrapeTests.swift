@@ -80,15 +80,14 @@ final class PrometheusScrapeTests: XCTestCase {
 
         // queryRange over the scraped window, step 1 s: every row's temperature is the twin's at that row's simulated time.
         let start = scrapingSince.timeIntervalSince1970.rounded(.up), end = now.rounded(.down)
-        let range = try PrometheusClient.queryRange(baseURL: base, query: gpu, start: start, end: end, step: 1, name: "gpu")
-        let times = try PrometheusClient.queryRange(baseURL: base, query: "twin_simulated_time_seconds", start: start, end: end, step: 1, name: "t")
+        let range = try PrometheusClient.queryRange(baseURL: base, queries: [(name: "gpu", query: gpu), (name: "t", query: "twin_simulated_time_seconds")],
+                                                    start: start, end: end, step: 1)
         XCTAssertGreaterThanOrEqual(range.timestamps.count, 10)
-        XCTAssertEqual(range.timestamps, times.timestamps)
         var distinct = Set<Double>()
-        for (row, simulatedSeconds) in times.values.map({ $0[0] }).enumerated() {
-            distinct.insert(simulatedSeconds)
-            XCTAssertEqual(range.values[row][0], ServeScrapeTests.value(series, "liquid_immersion_gpu_c", at: simulatedSeconds),
-                           "query_range row \(row) at simulated t = \(simulatedSeconds) s")
+        for (row, values) in range.values.enumerated() {
+            distinct.insert(values[1])
+            XCTAssertEqual(values[0], ServeScrapeTests.value(series, "liquid_immersion_gpu_c", at: values[1]),
+                           "query_range row \(row) at simulated t = \(values[1]) s")
         }
         XCTAssertGreaterThanOrEqual(distinct.count, 9, "the scrapes saw the simulated clock advance")
         XCTAssertEqual(serve.stop(signal: SIGTERM), 0, "serve stops on SIGTERM with exit 0: \(serve.stderr)")

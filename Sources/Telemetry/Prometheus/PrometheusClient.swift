@@ -20,6 +20,22 @@ public enum PrometheusClient {
         return try parse(get(url, timeoutSeconds: timeoutSeconds), url: url, query: query, name: name)
     }
 
+    /// Several single-series range queries as one table: column i is `queries[i].name`, rows on the union of the
+    /// instants, NaN where a query has no sample (the shape a map file's signals take: one PromQL query per signal).
+    /// - Throws: as `queryRange`, for the first query that fails (each must return exactly one series).
+    public static func queryRange(baseURL: String, queries: [(name: String, query: String)], start: Double, end: Double, step: Double,
+                                  timeoutSeconds: Double = 30) throws -> TelemetryTable {
+        guard !queries.isEmpty else { throw PrometheusError.badArguments("no queries given") }
+        let tables = try queries.map { try queryRange(baseURL: baseURL, query: $0.query, start: start, end: end, step: step,
+                                                      name: $0.name, timeoutSeconds: timeoutSeconds) }
+        let series = tables.map { t in
+            PrometheusSeries(labels: [:], samples: zip(t.timestamps, t.values).map { (time: $0, value: $1[0]) })
+        }
+        var merged = table(series, source: baseURL, name: nil)
+        merged.columns = queries.map(\.name)
+        return merged
+    }
+
     /// The instant vector of `query` at `time` (Unix seconds; nil: the server's now): one row.
     /// - Throws: as `queryRange`.
     public static func query(baseURL: String, query: String, time: Double? = nil, name: String? = nil,
