@@ -1,6 +1,6 @@
 # FactoryTwin — two commands set up a fresh machine:
 #   make run    installs libgsl-dev if missing, builds a release binary, runs the default scenario
-#   make test   installs libgsl-dev (and prometheus_client) if missing, builds and runs the whole test suite,
+#   make test   installs libgsl-dev, prometheus_client and prometheus if missing, builds and runs the whole test suite,
 #               then the CI gate over Scenarios/ci/ and the OpenMetrics parser check
 #   make test-cluster  the sharded sweep on a real one-node Slurm on loopback (installs slurm-wlm and munge if
 #               missing; .ci/run runs it after make test)
@@ -11,7 +11,7 @@ BIN    = .build/release/factory-twin
 DEBUG_BIN = .build/debug/factory-twin
 SCENARIO ?= Scenarios/reference-immersion.yaml
 
-.PHONY: run test test-cluster build release deps bench reports ci-check clean
+.PHONY: run test test-cluster build release deps prometheus-deps bench reports ci-check clean
 
 deps:
 	@if pkg-config --exists gsl 2>/dev/null; then :; else \
@@ -35,13 +35,31 @@ deps:
 	    || { echo "error: could not install prometheus_client; run: $(PYTHON) -m pip install prometheus_client"; exit 1; }; \
 	fi
 
+# The serve acceptance test (Tests/ServeTests) scrapes `factory-twin serve` with a real Prometheus server: Debian's
+# `prometheus` package. The test starts its own on loopback with a temporary config and data directory on free
+# ports; the package's system service is not used (where systemd runs it, it is stopped and disabled here).
+prometheus-deps:
+	@if command -v prometheus >/dev/null 2>&1; then :; else \
+	  echo "prometheus not found: installing Debian's prometheus package with apt-get (for the serve scrape test)"; \
+	  SUDO=""; if [ "$$(id -u)" != 0 ]; then SUDO="sudo"; fi; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends prometheus || { \
+	      echo "error: could not install prometheus. Install it by hand (Debian/Ubuntu: apt-get install prometheus;"; \
+	      echo "  elsewhere: https://prometheus.io/download/ and put the prometheus binary on PATH)"; exit 1; }; \
+	    if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then \
+	      $$SUDO systemctl disable --now prometheus prometheus-node-exporter >/dev/null 2>&1 || true; fi; \
+	  else \
+	    echo "error: prometheus missing and apt-get unavailable: https://prometheus.io/download/ (put prometheus on PATH)"; exit 1; \
+	  fi; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps prometheus-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 	@$(MAKE) --no-print-directory ci-check

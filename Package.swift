@@ -76,8 +76,10 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "FacilityModels"]),
         .testTarget(name: "FacilitySimTests", dependencies: ["FacilitySim", "FacilityModels", "Operations", "SimMath"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "FacilitySim"], resources: [.copy("Corpus")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim", "Operations"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
+        // Telemetry's HTTP server and client, the Prometheus client, and `serve` scraped by a real Prometheus.
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting", "Operations"]),
     ]
 )

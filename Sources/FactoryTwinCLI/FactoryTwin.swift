@@ -27,6 +27,7 @@ struct FactoryTwin: AsyncParsableCommand {
             Replay.self,
             Report.self,
             Check.self,
+            Serve.self,
         ]
     )
 }

@@ -63,6 +63,10 @@ struct SubsystemPowers {
     var heatDeliveredWatts = 0.0
     var heatPumpWatts = 0.0
     var waterLitersPerSecond = 0.0
+    /// Facility-water (warm-water loop) flow the pumps deliver, m³/s (0 without liquid heat).
+    var facilityWaterFlowCubicMetersPerSecond = 0.0
+    /// Facility-water return temperature, °C: supply + liquid heat / (ρ·cp·flow), before heat recovery takes its share.
+    var returnCelsius = 0.0
 
     var it: Double { get { self[.it] } set { self[.it] = newValue } }
     var total: Double { watts.reduce(0, +) }

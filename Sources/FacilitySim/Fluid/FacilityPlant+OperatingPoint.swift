@@ -67,10 +67,13 @@ extension FacilityPlant {
         for i in cohorts.indices {
             cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { rejection.supplyCelsius + $0 } ?? airInlet
         }
+        // What a hall's flow meter and return sensor read: the pumped facility-water flow and the return header.
+        let flowRatio = heat.liquidDesignWatts > 0 ? flow.ratio : 0
+        powers.facilityWaterFlowCubicMetersPerSecond = flowRatio * heat.liquidDesignWatts
+            / (c[.waterDensityKilogramsPerCubicMeter] * c[.waterSpecificHeatJoulesPerKilogramKelvin] * c[.loopDesignRiseKelvin])
+        powers.returnCelsius = returnWaterCelsius(supplyCelsius: rejection.supplyCelsius, heat: heat, flow: flow)
         return PlantPoint(powers: powers, supplyCelsius: rejection.supplyCelsius, trimHeatWatts: rejection.trimHeatWatts,
-                          flowRatio: heat.liquidDesignWatts > 0 ? flow.ratio : 0,
-                          returnCelsius: returnWaterCelsius(supplyCelsius: rejection.supplyCelsius, heat: heat, flow: flow),
-                          airInletCelsius: airInlet)
+                          flowRatio: flowRatio, returnCelsius: powers.returnCelsius, airInletCelsius: airInlet)
     }
 
     /// Sets each cohort's module and node-2 powers and its heat to air at utilisation `u`; adds the IT power to

@@ -2,23 +2,28 @@ import FacilityModels
 import Foundation
 
 extension FacilitySimulation {
-    /// Column names of the time series (units in the names).
+    /// Column names of the time series (units in the names). After the plant's powers come the signals a hall's
+    /// BMS exports: facility-water return temperature and flow, pump power, and the share of each kind of cooling
+    /// unit running (1 = all N units up); per cohort the GPUs in service.
     static func columns(_ cohorts: [Cohort]) -> [String] {
         var names = ["time_s", "utilisation", "dry_bulb_c", "wet_bulb_c", "supply_c", "it_power_w",
                      "facility_power_w", "cooling_power_w", "chiller_power_w", "heat_recovered_w", "pue_instant",
-                     "gpu_max_c"]
-        for c in cohorts { names += ["\(c.name)_gpu_c", "\(c.name)_sink_c", "\(c.name)_clock"] }
+                     "gpu_max_c", "return_c", "coolant_flow_m3_s", "pump_power_w", "coolant_flow_units_up",
+                     "heat_rejection_units_up", "chiller_units_up"]
+        for c in cohorts { names += ["\(c.name)_gpu_c", "\(c.name)_sink_c", "\(c.name)_clock", "\(c.name)_gpus_up"] }
         return names
     }
 
     static func row(time: Double, utilisation: Double, weather: WeatherConditions, supply: Double,
-                    powers: SubsystemPowers, cohorts: [Cohort]) -> [Double] {
+                    powers: SubsystemPowers, cohorts: [Cohort], units: CoolingCapacity = CoolingCapacity()) -> [Double] {
         let it = powers.it
         let peak: Double = cohorts.map(\.state.moduleCelsius).max() ?? 0
         var row: [Double] = [time, utilisation, weather.dryBulbCelsius, weather.wetBulbCelsius, supply, it, powers.total,
                    powers.cooling, powers[.chiller], powers.heatRecoveredWatts, it > 0 ? powers.total / it : 0,
-                   peak]
-        for c in cohorts { row += [c.state.moduleCelsius, c.state.sinkCelsius, c.clockRatio] }
+                   peak, powers.facilityWaterFlowCubicMetersPerSecond > 0 ? powers.returnCelsius : supply,
+                   powers.facilityWaterFlowCubicMetersPerSecond, powers[.coolingPumps], units.coolantFlow,
+                   units.heatRejection, units.chiller]
+        for c in cohorts { row += [c.state.moduleCelsius, c.state.sinkCelsius, c.clockRatio, Double(c.gpusInService)] }
         return row
     }
 

@@ -22,7 +22,7 @@ extension FluidRun {
             }
         case .sample:
             series.append(FacilitySimulation.row(time: now, utilisation: utilisation, weather: weather,
-                                                 supply: supplyCelsius, powers: powers, cohorts: cohorts))
+                                                 supply: supplyCelsius, powers: powers, cohorts: cohorts, units: capacity))
             let next = now + spec.samplingIntervalSeconds
             if next <= horizon { try sim.schedule(.sample, at: next, priority: 1) }
         case .reading(let i):

@@ -11,32 +11,12 @@ import Foundation
 public enum OpenMetricsWriter {
     /// The exposition of `summary`.
     public static func render(_ s: RunSummary) -> String {
-        var out = ""
+        var doc = OpenMetricsDocument()
         let scenario = [("scenario", s.scenario)]
-        func family(_ name: String, _ type: String, _ help: String, unit: String? = nil) {
-            out += "# HELP \(name) \(escapeHelp(help))\n# TYPE \(name) \(type)\n"
-            if let unit { out += "# UNIT \(name) \(unit)\n" }
-        }
-        func sample(_ name: String, _ labels: [(String, String)], _ value: Double) {
-            let l = labels.map { "\($0.0)=\"\(escapeLabel($0.1))\"" }.joined(separator: ",")
-            out += "\(name)\(l.isEmpty ? "" : "{\(l)}") \(number(value))\n"
-        }
+        func family(_ name: String, _ type: String, _ help: String, unit: String? = nil) { doc.family(name, type, help, unit: unit) }
+        func sample(_ name: String, _ labels: [(String, String)], _ value: Double) { doc.sample(name, labels, value) }
         let model = s.servedModel ?? "none"
-        family("ai_tokens_per_watt", "gauge", "Output tokens per second per watt of facility power (= tokens per joule, PUE included).")
-        if let v = s.tokensPerJouleFacility { sample("ai_tokens_per_watt", [("model", model), ("hardware_type", s.accelerator)], v) }
-        family("ai_inference_latency", "histogram", "End-to-end request latency in seconds (arrival to last token), buckets 0.1, 0.5, 1, 2, 5 s.")
-        if let l = s.latencySeconds {
-            let labels = [("model", model), ("hardware_type", s.accelerator)]
-            for (i, bound) in l.histogramBucketsSeconds.enumerated() where i < l.histogramCumulativeCounts.count {
-                sample("ai_inference_latency_bucket", labels + [("le", "\(bound)")], Double(l.histogramCumulativeCounts[i]))
-            }
-            let total = l.histogramCumulativeCounts.last ?? 0
-            sample("ai_inference_latency_bucket", labels + [("le", "+Inf")], Double(total))
-            sample("ai_inference_latency_count", labels, Double(total))
-            sample("ai_inference_latency_sum", labels, l.histogramSumSeconds)
-        }
-        family("ai_autonomy_boundary_violations", "counter", "Control actions attempted beyond their authority under the bounded-autonomy policy.")
-        if let v = s.aiAutonomyBoundaryViolations { sample("ai_autonomy_boundary_violations_total", scenario, Double(v)) }
+        documentMetrics(&doc, s, violations: s.aiAutonomyBoundaryViolations)
         family("ai_tokens_generated", "counter", "Output tokens generated over the horizon.")
         if let v = s.tokensGenerated { sample("ai_tokens_generated_total", scenario + [("model", model)], v) }
         family("ai_tokens_per_second", "gauge", "Mean output tokens per second over the horizon.")
@@ -74,22 +54,29 @@ public enum OpenMetricsWriter {
         if let v = s.economics?.costPerGpuHourUsd { sample("cost_per_gpu_hour_usd", scenario, v) }
         family("cost_per_million_tokens_usd", "gauge", "Total cost of ownership per million output tokens, US dollars.", unit: "usd")
         if let v = s.economics?.costPerMillionTokensUsd { sample("cost_per_million_tokens_usd", scenario, v) }
-        out += "# EOF\n"
-        return out
+        return doc.finished
     }
 
-    /// A sample value: Swift's shortest round-trip decimal, `+Inf`, `-Inf` or `NaN`.
-    static func number(_ x: Double) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "+Inf" : "-Inf" }
-        return "\(x)"
-    }
-
-    static func escapeLabel(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    static func escapeHelp(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    /// The source document's three metrics, shared by `metrics.prom` and serve's live `/metrics`:
+    /// `ai_tokens_per_watt{model,hardware_type}` and the `ai_inference_latency` histogram (buckets 0.1, 0.5, 1, 2, 5 s
+    /// and +Inf) from the summary, and `ai_autonomy_boundary_violations_total{scenario}` = `violations` (nil: declared
+    /// without a sample).
+    static func documentMetrics(_ doc: inout OpenMetricsDocument, _ s: RunSummary, violations: Int?) {
+        let model = s.servedModel ?? "none"
+        let labels = [("model", model), ("hardware_type", s.accelerator)]
+        doc.family("ai_tokens_per_watt", "gauge", "Output tokens per second per watt of facility power (= tokens per joule, PUE included).")
+        if let v = s.tokensPerJouleFacility { doc.sample("ai_tokens_per_watt", labels, v) }
+        doc.family("ai_inference_latency", "histogram", "End-to-end request latency in seconds (arrival to last token), buckets 0.1, 0.5, 1, 2, 5 s.")
+        if let l = s.latencySeconds {
+            for (i, bound) in l.histogramBucketsSeconds.enumerated() where i < l.histogramCumulativeCounts.count {
+                doc.sample("ai_inference_latency_bucket", labels + [("le", "\(bound)")], Double(l.histogramCumulativeCounts[i]))
+            }
+            let total = l.histogramCumulativeCounts.last ?? 0
+            doc.sample("ai_inference_latency_bucket", labels + [("le", "+Inf")], Double(total))
+            doc.sample("ai_inference_latency_count", labels, Double(total))
+            doc.sample("ai_inference_latency_sum", labels, l.histogramSumSeconds)
+        }
+        doc.family("ai_autonomy_boundary_violations", "counter", "Control actions attempted beyond their authority under the bounded-autonomy policy.")
+        if let v = violations { doc.sample("ai_autonomy_boundary_violations_total", [("scenario", s.scenario)], Double(v)) }
     }
 }
