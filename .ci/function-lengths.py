@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lists Swift functions (func, init, closures bound to `func` in nested scopes) longer than a limit.
 
-Usage: scripts/function-lengths.py [LIMIT] [DIR...]   (default 120 lines, Sources/FacilitySim)
+Usage: .ci/function-lengths.py [LIMIT] [DIR...]   (default 120 lines, Sources/FacilitySim)
 A function's length is counted from its `func`/`init` line to the line of its matching closing brace.
 """
 import re, sys, pathlib
