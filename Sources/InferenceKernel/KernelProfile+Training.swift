@@ -17,12 +17,12 @@ extension KernelProfile {
         public var modelFlopsPerToken: Double
         /// Achieved model GFLOP/s.
         public var gflops: Double
-        /// The GEMM-probe peak measured in the same session (the median of the per-step probes when there are any),
-        /// GFLOP/s: the compute roof.
+        /// The GEMM-probe peak (wall clock) measured in the same session, GFLOP/s.
         public var gemmPeakGflops: Double
         /// The training compute efficiency the step-time model transfers to accelerators: the median over timed steps
-        /// of each step's model FLOP/s over the GEMM peak probed just before it (`TrainingBenchmark`), or
-        /// gflops ÷ gemmPeakGflops when the steps were not probed one by one.
+        /// of each step's model FLOPs per processor-second over the GEMM roof's, probed just before it
+        /// (`TrainingBenchmark.Measurement.pairedRooflineFraction`), or gflops ÷ gemmPeakGflops (wall clock) when
+        /// the steps were not probed one by one.
         public var rooflineFraction: Double
         /// The FLOP-counting rule, with its sources.
         public var convention: String
@@ -43,9 +43,7 @@ extension KernelProfile {
             tokensPerSecond = m.tokensPerSecond
             modelFlopsPerToken = m.modelFlopsPerToken
             gflops = m.gflops
-            let probes = m.probeFlopsPerSecond
-            let peak = probes.isEmpty ? gemmPeakFlopsPerSecond : probes.sorted()[probes.count / 2]
-            gemmPeakGflops = peak / 1e9
+            gemmPeakGflops = gemmPeakFlopsPerSecond / 1e9
             rooflineFraction = m.pairedRooflineFraction ?? m.gflops * 1e9 / gemmPeakFlopsPerSecond
             convention = Self.paLMConvention
             build = BuildInfo.current.label

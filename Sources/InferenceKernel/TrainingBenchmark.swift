@@ -33,18 +33,21 @@ public enum TrainingBenchmark {
         public var gflops: Double
         /// Loss of the first and last timed step, nats per token (synthetic uniform tokens: near ln(vocab)).
         public var firstLoss: Double, lastLoss: Double
-        /// Wall time of each timed step of the fastest repetition, s.
-        public var stepSeconds: [Double]
-        /// GEMM-probe peak measured just before each of those steps, FLOP/s (empty without a probe).
-        public var probeFlopsPerSecond: [Double]
+        /// Processor time (all threads) of each timed step of the fastest repetition, s.
+        public var stepProcessorSeconds: [Double]
+        /// GEMM roof in FLOPs per processor-second, probed just before each of those steps (empty without a probe).
+        public var probeFlopsPerProcessorSecond: [Double]
 
-        /// Median over the timed steps of (model FLOP/s of the step) ÷ (GEMM peak probed just before it): the step's
-        /// fraction of the compute roof, each step against the roof of the same moment, so that load from other
-        /// processes on a shared machine cancels (nil without a probe).
+        /// Median over the timed steps of (model FLOPs per processor-second of the step) ÷ (GEMM FLOPs per
+        /// processor-second probed just before it): the step's fraction of the compute roof. Processor time leaves
+        /// out the time spent waiting for a core, so load from other processes on a shared machine cancels
+        /// (nil without a probe).
         public var pairedRooflineFraction: Double? {
-            guard probeFlopsPerSecond.count == stepSeconds.count, !stepSeconds.isEmpty else { return nil }
+            guard probeFlopsPerProcessorSecond.count == stepProcessorSeconds.count, !stepProcessorSeconds.isEmpty else {
+                return nil
+            }
             let flops = modelFlopsPerToken * Double(tokensPerStep)
-            let ratios = zip(stepSeconds, probeFlopsPerSecond).map { flops / $0 / $1 }.sorted()
+            let ratios = zip(stepProcessorSeconds, probeFlopsPerProcessorSecond).map { flops / $0 / $1 }.sorted()
             let n = ratios.count
             return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2
         }
@@ -54,7 +57,8 @@ public enum TrainingBenchmark {
             case tokensPerStep = "tokens_per_step", secondsPerStep = "seconds_per_step"
             case tokensPerSecond = "tokens_per_second", modelFlopsPerToken = "model_flops_per_token"
             case matmulParameters = "matmul_parameters", gflops, firstLoss = "first_loss", lastLoss = "last_loss"
-            case stepSeconds = "step_seconds", probeFlopsPerSecond = "probe_flops_per_second"
+            case stepProcessorSeconds = "step_processor_seconds"
+            case probeFlopsPerProcessorSecond = "probe_flops_per_processor_second"
         }
     }
 
@@ -74,8 +78,9 @@ public enum TrainingBenchmark {
         return (0..<batch).map { _ in (0..<length).map { _ in 2 + Int(rng.next() % UInt64(max(vocabulary - 2, 1))) } }
     }
 
-    /// Times `steps` training steps after one untimed warm-up step, best of `repetitions`; with `probe`, the GEMM
-    /// peak is probed (untimed for the step) just before every timed step.
+    /// Times `steps` training steps after one untimed warm-up step, best of `repetitions` (wall time); with `probe`
+    /// (FLOPs per processor-second, e.g. `GEMMProbe.measureProcessorTime`), the GEMM roof is probed just before
+    /// every timed step, which is also timed in processor seconds.
     /// - Throws: `KernelError.invalidArgument` for steps or repetitions < 1, or as `TrainingModel.init`.
     public static func measure(weights: TransformerWeights, modelName: String, batch: Int, sequenceLength: Int,
                                steps: Int, repetitions: Int = 1, seed: UInt64 = 1, threads: KernelThreads = .allCores,
@@ -97,16 +102,17 @@ public enum TrainingBenchmark {
         var first = 0.0, last = 0.0
         var bestSteps: [Double] = [], bestProbes: [Double] = []
         for _ in 0..<repetitions {
-            var times: [Double] = [], probes: [Double] = []
+            var total = 0.0, times: [Double] = [], probes: [Double] = []
             for i in 0..<steps {
                 if let probe { probes.append(probe()) }
                 let start = DispatchTime.now().uptimeNanoseconds
+                let processor = CPUClock.processSeconds()
                 let loss = try step()
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                times.append(CPUClock.processSeconds() - processor)
+                total += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 if i == 0 { first = loss }
                 last = loss
             }
-            let total = times.reduce(0, +)
             if total < best { best = total; bestSteps = times; bestProbes = probes }
         }
         let seconds = best / Double(steps)
@@ -117,6 +123,6 @@ public enum TrainingBenchmark {
                            secondsPerStep: seconds, tokensPerSecond: Double(tokensPerStep) / seconds,
                            modelFlopsPerToken: flopsPerToken, matmulParameters: matmulParameters(weights.dimensions),
                            gflops: flopsPerToken * Double(tokensPerStep) / seconds / 1e9, firstLoss: first, lastLoss: last,
-                           stepSeconds: bestSteps, probeFlopsPerSecond: bestProbes)
+                           stepProcessorSeconds: bestSteps, probeFlopsPerProcessorSecond: bestProbes)
     }
 }

@@ -11,9 +11,9 @@ struct BenchTrain: AsyncParsableCommand {
         For each synthetic preset: --batch sequences of --sequence-length tokens of pseudo-random text, one \
         untimed warm-up step, then --steps timed steps (best of --repetitions). Model FLOPs per token are \
         6·N + 12·L·dim·T (Kaplan et al. 2020; PaLM appendix B), with N the parameters read by matmuls; the \
-        GEMM peak of the kernel's micro-kernel is probed just before every timed step, and roofline_fraction \
-        is the median over steps of the step's model FLOP/s over that probe (load from other processes on a \
-        shared machine then cancels). Progress goes to stderr.
+        GEMM roof of the kernel's micro-kernel is probed just before every timed step, both timed in processor \
+        seconds, and roofline_fraction is the median over steps of the step's model FLOPs per processor-second \
+        over the probe's (load from other processes on a shared machine then cancels). Progress goes to stderr.
         """)
 
     @Option(name: .customLong("synthetic"), help: "Comma-separated synthetic presets (15M, 42M, 110M).")
@@ -70,7 +70,7 @@ struct BenchTrain: AsyncParsableCommand {
             KernelCommandSupport.progress("train \(preset.rawValue): \(batch) × \(sequenceLength) tokens, \(steps) steps × \(repetitions)")
             let m = try TrainingBenchmark.measure(weights: weights, modelName: preset.rawValue, batch: batch,
                                                   sequenceLength: sequenceLength, steps: steps, repetitions: repetitions,
-                                                  threads: pool, probe: { GEMMProbe.measure(threads: pool).flopsPerSecond })
+                                                  threads: pool, probe: { GEMMProbe.measureProcessorTime(threads: pool) })
             KernelCommandSupport.progress(String(format: "  %.1f tokens/s, %.2f s/step, %.1f model GFLOP/s",
                                                  m.tokensPerSecond, m.secondsPerStep, m.gflops))
             measurements.append(m)
