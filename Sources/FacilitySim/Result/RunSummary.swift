@@ -113,6 +113,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     // MARK: Economics (issue 8). nil without an economics model.
     public var economics: EconomicsSummary?
 
+    // MARK: Training (issue 15). nil without a `workload: training` block.
+    public var training: TrainingFigures?
+
     /// Simulated horizon, s.
     public var simulatedSeconds: Double
     /// Events the engine executed.

@@ -42,6 +42,7 @@ public enum Benchmarks {
             definition: "1 − own cost / cloud price, per GPU-hour or per million tokens as the reference is priced (\(s.economics?.cloudReference ?? "no cloud reference")); own cost = annualised capital (capital recovery factor) + energy + maintenance + staff + water. At equal GPU-hours and throughput the per-GPU-hour saving is the per-inference saving. Pass at ≥ 30 %.",
             provenance: .modelled))
         rows.append(uptimeRow(s))
+        rows.append(trainingRow(s))
         rows.append(BenchmarkRow(
             name: "GPU temperature policy", target: "≤ \(SVGText.fixed(s.gpuTemperatureLimitCelsius, 0)) °C",
             measured: "peak \(SVGText.fixed(s.maxGpuTemperatureCelsius, 2)) °C, \(SVGText.number(s.secondsAboveGpuLimit / 3600, digits: 3)) h above",
