@@ -109,7 +109,7 @@ extension SpecBuilder {
         case "kernel_profile":
             let written = e?.string("kernel_profile", maxLength: 4096)
             let path = resolve(written ?? "profiles/cpu-110M.json", writtenAt: e?.value("kernel_profile") ?? m.node).path
-            do { return try TrainingEfficiency.fromKernelProfile(path: path) } catch {
+            do { return try TrainingEfficiency.fromKernelProfile(path: path, label: written ?? "profiles/cpu-110M.json") } catch {
                 reader.error(at: e?.value("kernel_profile") ?? m.node, m.child("efficiency"), "\(error)")
                 return nil
             }

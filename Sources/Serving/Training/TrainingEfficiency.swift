@@ -17,14 +17,15 @@ public enum TrainingEfficiency {
             + "\(String(format: "%.1f", t.gemmPeakGflops)) GFLOP/s (\(p.host.cpuModel), \(p.threads) threads)")
     }
 
-    /// From the kernel profile JSON at `path`.
+    /// From the kernel profile JSON at `path`, named `label` in the figure's source (default: the path; scenarios
+    /// pass the path as written, so reports do not carry this machine's directories).
     /// - Throws: `ServingError.cannotRead` when the file cannot be read, else as `fromKernelProfile(_:source:)`.
-    public static func fromKernelProfile(path: String) throws -> SourcedFigure {
+    public static func fromKernelProfile(path: String, label: String? = nil) throws -> SourcedFigure {
         let profile: KernelProfile
         do { profile = try KernelProfile.load(path: path) } catch {
             throw ServingError.cannotRead(path: path, reason: "not a kernel profile: \(error)")
         }
-        return try fromKernelProfile(profile, source: path)
+        return try fromKernelProfile(profile, source: label ?? path)
     }
 
     /// Published: Llama 3 405B pre-training reached 38–43 % BF16 MFU on 8,192–16,384 H100 (arXiv 2407.21783,
