@@ -16,11 +16,23 @@ public enum KernelCalibration {
         public var precision: WeightPrecision
         /// Threads.
         public var threads: KernelThreads
+        /// Timed training steps (0: no training measurement).
+        public var trainingSteps: Int
+        /// Sequences per training step and positions per sequence.
+        public var trainingBatch: Int
+        public var trainingSequenceLength: Int
 
-        /// Defaults: batches 1…64 by powers of two, 32 steps, best of 3, a 128-token prompt, all cores.
+        /// Defaults: batches 1…64 by powers of two, 32 steps, best of 3, a 128-token prompt, all cores; training
+        /// 2 timed steps of 4 × 256 tokens (llama2.c trains TinyStories at seq_len 256; 1,024 tokens per step keep
+        /// the once-per-step AdamW update near 2 % of the step, as the thousands of tokens per GPU and step of large
+        /// jobs do — MLPerf GPT-3 on 512 GPUs: 9,216).
         public init(batches: [Int] = [1, 2, 4, 8, 16, 32, 64], steps: Int = 32, repetitions: Int = 3,
                     promptTokens: Int = 128, precision: WeightPrecision = .float32,
-                    threads: KernelThreads = .allCores) {
+                    threads: KernelThreads = .allCores, trainingSteps: Int = 2, trainingBatch: Int = 4,
+                    trainingSequenceLength: Int = 256) {
+            self.trainingSteps = trainingSteps
+            self.trainingBatch = trainingBatch
+            self.trainingSequenceLength = trainingSequenceLength
             self.batches = batches
             self.steps = steps
             self.repetitions = repetitions
@@ -92,6 +104,9 @@ public enum KernelCalibration {
                             m.tokensPerSecond, m.gflopsPerSecond, m.gigabytesPerSecond,
                             100 * m.tokensPerSecond / roof.tokensPerSecond) + " (\(roof.bound)-bound)")
         }
+        let training = options.trainingSteps > 0
+            ? try measureTraining(weights: weights, modelName: modelName, options: options,
+                                  gemmPeakFlopsPerSecond: gemm.flopsPerSecond, progress: progress) : nil
         let formatter = ISO8601DateFormatter()
         return KernelProfile(
             schemaVersion: KernelProfile.currentSchemaVersion, provenance: "measured",
@@ -108,6 +123,25 @@ public enum KernelCalibration {
             gemmPeak: .init(gflops: gemm.flopsPerSecond / 1e9, shape: [gemm.batch, gemm.n, gemm.rows]),
             prefill: .init(promptTokens: promptTokens, chunk: prefill.chunk, tokensPerSecond: prefill.tokensPerSecond,
                            gflops: prefill.gflopsPerSecond, gbytesPerSecond: prefill.gigabytesPerSecond),
-            decode: decode)
+            decode: decode, training: training)
+    }
+
+    /// Times the training step (Float32 forward, backward and AdamW) for a profile's `training` section.
+    /// - Parameter gemmPeakFlopsPerSecond: the session's GEMM roof (nil: probe it now).
+    public static func measureTraining(weights: TransformerWeights, modelName: String, options: Options,
+                                       gemmPeakFlopsPerSecond: Double? = nil,
+                                       progress: (String) -> Void = { _ in }) throws -> KernelProfile.Training {
+        let peak = gemmPeakFlopsPerSecond ?? GEMMProbe.measure(threads: options.threads).flopsPerSecond
+        let length = min(options.trainingSequenceLength, weights.dimensions.maxSequenceLength - 1)
+        progress("training step \(options.trainingBatch) × \(length) tokens: \(max(options.trainingSteps, 1)) steps, "
+                 + "GEMM roof probed before each")
+        let threads = options.threads
+        let m = try TrainingBenchmark.measure(weights: weights, modelName: modelName, batch: options.trainingBatch,
+                                              sequenceLength: length, steps: max(options.trainingSteps, 1),
+                                              threads: threads, probe: { GEMMProbe.measureProcessorTime(threads: threads) })
+        let section = KernelProfile.Training(m, gemmPeakFlopsPerSecond: peak)
+        progress(String(format: "  %.1f tokens/s, %.1f model GFLOP/s, %.0f %% of the GEMM roof",
+                        m.tokensPerSecond, m.gflops, 100 * section.rooflineFraction))
+        return section
     }
 }

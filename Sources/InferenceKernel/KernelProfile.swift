@@ -140,11 +140,13 @@ public struct KernelProfile: Sendable, Codable, Equatable {
     public var prefill: Prefill
     /// Decode throughput per batch size.
     public var decode: [Decode]
+    /// Training-step throughput (absent from profiles written before it was measured; still schema version 1).
+    public var training: Training?
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", provenance, created, tool, host, build, weights, model, threads
         case decodeSteps = "decode_steps", repetitions, memoryBandwidth = "memory_bandwidth"
-        case gemmPeak = "gemm_peak", prefill, decode
+        case gemmPeak = "gemm_peak", prefill, decode, training
     }
 
     /// Pretty-printed JSON with sorted keys.

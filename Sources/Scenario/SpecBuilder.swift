@@ -67,6 +67,7 @@ struct SpecBuilder {
         if let sweep = readSweep() { apply.append(sweep) }
         if let governance = readAIGovernance() { apply.append(governance) }
         if let serving = readServing() { apply.append(serving) }
+        if let training = readTraining() { apply.append(training) }
         for reader in [readEconomics, readLimits, readServiceLevel] { if let set = reader() { apply.append(set) } }
         return apply
     }

@@ -78,6 +78,7 @@ extension FacilitySimulation {
         }
         var result = RunResult(summary: summary, timeSeries: series)
         applyServingFigures(to: &result.summary, series: series)
+        try applyTrainingFigures(to: &result.summary)
         // Economics last: it prices the tokens and requests the serving model has just filled in.
         result.summary.economics = try economicsSummary(for: result.summary, series: series)
         return result

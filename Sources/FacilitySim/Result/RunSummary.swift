@@ -134,6 +134,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// Every plant parameter the run read (issue 16), in catalogue order, with its source or the `assumed` flag.
     public var parameters: [ParameterUse]?
 
+    // MARK: Training (issue 15). nil without a `workload: training` block.
+    public var training: TrainingFigures?
+
     /// Simulated horizon, s.
     public var simulatedSeconds: Double
     /// Events the engine executed.

@@ -61,6 +61,8 @@ public struct ScenarioSpec: Sendable {
     // MARK: Serving (issue 5)
     /// The `serving:` block: the model served, its calibration, arrivals and batching; nil = tokens not modelled.
     public var serving: ServingSpec? = nil
+    /// The `workload: training` block (issue 15): a training job and its cloud-only comparison; nil = none.
+    public var training: TrainingSpec? = nil
 
     // MARK: Economics and CI limits (issue 8)
     /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.

@@ -43,6 +43,19 @@ struct Calibrate: AsyncParsableCommand {
     @Option(help: "Where to write the profile.")
     var out: String = "kernel-profile.json"
 
+    @Option(name: .customLong("training-steps"), help: "Timed training steps (forward, backward, AdamW; 0: skip).")
+    var trainingSteps: Int = 2
+
+    @Option(name: .customLong("training-batch"), help: "Sequences per training step.")
+    var trainingBatch: Int = 4
+
+    @Option(name: .customLong("training-sequence-length"), help: "Positions per sequence of the training measurement.")
+    var trainingSequenceLength: Int = 256
+
+    @Flag(name: .customLong("training-only"),
+          help: "Measure only the training step and add it to the existing profile at --out (other figures kept).")
+    var trainingOnly = false
+
     func validate() throws {
         guard synthetic == nil || checkpoint == nil else {
             throw ValidationError("give at most one of --synthetic PRESET and --checkpoint FILE")
@@ -51,6 +64,12 @@ struct Calibrate: AsyncParsableCommand {
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1, got \(repetitions)") }
         guard promptTokens >= 1 else { throw ValidationError("--prompt-tokens must be at least 1, got \(promptTokens)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard trainingSteps >= 0 else { throw ValidationError("--training-steps must be at least 0, got \(trainingSteps)") }
+        guard trainingBatch >= 1 else { throw ValidationError("--training-batch must be at least 1, got \(trainingBatch)") }
+        guard trainingSequenceLength >= 1 else {
+            throw ValidationError("--training-sequence-length must be at least 1, got \(trainingSequenceLength)")
+        }
+        if trainingOnly, trainingSteps < 1 { throw ValidationError("--training-only needs --training-steps ≥ 1") }
     }
 
     func run() async throws {
@@ -62,7 +81,21 @@ struct Calibrate: AsyncParsableCommand {
         KernelCommandSupport.progress("calibrating \(model.weights.origin) [\(BuildInfo.current.label)]")
         let options = KernelCalibration.Options(batches: batchList, steps: steps, repetitions: repetitions,
                                                 promptTokens: promptTokens,
-                                                precision: try WeightPrecision.named(precision), threads: pool)
+                                                precision: try WeightPrecision.named(precision), threads: pool,
+                                                trainingSteps: trainingSteps, trainingBatch: trainingBatch,
+                                                trainingSequenceLength: trainingSequenceLength)
+        if trainingOnly {
+            var existing = try KernelProfile.load(path: out)
+            guard existing.model.dimensions == model.weights.dimensions else {
+                throw ValidationError("\(out) profiles \(existing.model.name) (\(existing.model.dimensions.headerDescription)); "
+                    + "--training-only must measure the same model, got \(model.weights.dimensions.headerDescription)")
+            }
+            existing.training = try KernelCalibration.measureTraining(
+                weights: model.weights, modelName: model.name, options: options, progress: KernelCommandSupport.progress)
+            try existing.write(toPath: out)
+            KernelCommandSupport.progress("added the training section to \(out)")
+            return
+        }
         let profile = try KernelCalibration.run(
             weights: model.weights, modelName: model.name, options: options,
             tool: "factory-twin \(FactoryTwinVersion.string) calibrate", progress: KernelCommandSupport.progress)

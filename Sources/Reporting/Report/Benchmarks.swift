@@ -43,6 +43,7 @@ public enum Benchmarks {
             provenance: .modelled))
         rows += InvestmentBreakdown.rows(s)
         rows.append(uptimeRow(s))
+        rows.append(trainingRow(s))
         rows.append(BenchmarkRow(
             name: "GPU temperature policy", target: "≤ \(SVGText.fixed(s.gpuTemperatureLimitCelsius, 0)) °C",
             measured: "peak \(SVGText.fixed(s.maxGpuTemperatureCelsius, 2)) °C, \(SVGText.number(s.secondsAboveGpuLimit / 3600, digits: 3)) h above",
