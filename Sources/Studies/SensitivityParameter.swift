@@ -20,17 +20,14 @@ public struct SensitivityParameter: Sendable, Hashable {
     /// and an `economics.` field would add a cost model the nominal run does not have).
     public var requires: Requirement
 
-    /// The part of a design a parameter acts on.
+    /// The part of a design a parameter acts on (`always` for a plant-catalogue entry the nominal run read).
     public enum Requirement: String, Sendable, Hashable {
-        case immersion, directToChip, dryCoolers, economics, gpuFailures
+        case always, economics, gpuFailures
 
         /// Why `spec` does not take the parameter, or nil when it does.
         func missing(in spec: ScenarioSpec) -> String? {
-            let technologies = [spec.coolingSystem.primary, spec.coolingSystem.secondary]
             switch self {
-            case .immersion: return technologies.contains(.liquidImmersion) ? nil : "no immersion tanks in this design"
-            case .directToChip: return technologies.contains(.directToChip) ? nil : "no cold plates in this design"
-            case .dryCoolers: return spec.plant.coolingTower ? "heat rejection by cooling tower, not dry coolers" : nil
+            case .always: return nil
             case .economics: return spec.economics == nil ? "the scenario has no economics block" : nil
             case .gpuFailures: return spec.reliability.gpu == nil ? "GPU failures are not modelled in this scenario" : nil
             }
@@ -54,25 +51,21 @@ public struct SensitivityParameter: Sendable, Hashable {
     }
 }
 
-/// The parameters a run's tornado varies until the parameter catalogue (issue 16, item 2) lands: scenario fields
-/// that move a verdict, with ranges from the sources in `docs/scenario-reference.md` and the shared references.
+/// The parameters a run's tornado varies: every entry of the plant's parameter catalogue that the nominal run read
+/// (`summary.parameters`: its plausible range and source, set through the scenario's `parameters:` block — one
+/// catalogue for the model, the report and the study), and the cost and reliability inputs that live outside it.
 public enum SensitivityCatalogue {
-    /// Every default parameter, in the order ties are listed.
-    public static let defaults: [SensitivityParameter] = [
-        SensitivityParameter(name: "immersion.junction_to_fluid", unit: "K/W", low: 0.03, high: 0.08,
-                             source: "0.05–0.08 K/W: shared references §2 (from h ≤ 2 kW/m²K, Birbarah et al., IJHMT 147 (2020) 118918, × finned area); 0.03 K/W: the low end of the estimates quoted in issue 16. Not measured for H100 in oil: assumption.",
-                             assumed: true, requires: .immersion),
-        SensitivityParameter(name: "immersion.hx_effectiveness", unit: "", low: 0.7, high: 0.9,
-                             source: "Assumption: ±0.1 around the assumed 0.8 of a counterflow plate heat exchanger.", assumed: true, requires: .immersion),
-        SensitivityParameter(name: "direct_to_chip.junction_to_case", unit: "K/W", low: 0.01, high: 0.04,
-                             source: "Assumption: ½× to 2× the assumed 0.02 K/W (NVIDIA publishes no junction-to-case resistance).", assumed: true, requires: .directToChip),
-        SensitivityParameter(name: "direct_to_chip.flow_per_gpu", unit: "L/min", low: 2, high: 5,
-                             source: "The flow range of the OCP 1 kW OAM cold-plate table, 2–5 L/min (Modelica Buildings LiquidCooled/Racks/Data/OCP_1kW_OAM_Water).",
-                             assumed: false, requires: .directToChip),
-        SensitivityParameter(name: "direct_to_chip.cdu_approach", unit: "K", low: 2, high: 5,
-                             source: "Assumption: around the 3 K approach of Modelica Buildings CDUs/Data/GoogleProjectDeschutes.", assumed: true, requires: .directToChip),
-        SensitivityParameter(name: "heat_rejection.dry_cooler_approach", unit: "K", low: 5, high: 15,
-                             source: "Assumption: ±5 K around the median dry-cooler approach of 10 K, Energies 16(9):3661 (2023).", assumed: true, requires: .dryCoolers),
+    /// The plant parameters `nominal` read, then `others`.
+    public static func parameters(readBy nominal: RunSummary) -> [SensitivityParameter] {
+        let plant = (nominal.parameters ?? []).map { use in
+            SensitivityParameter(name: "parameters.\(use.name)", unit: "", low: use.plausibleLow, high: use.plausibleHigh,
+                                 source: use.source, assumed: use.assumed, requires: .always)
+        }
+        return plant + others
+    }
+
+    /// Inputs outside the plant catalogue: prices, amortisation, cost of capital, GPU reliability.
+    public static let others: [SensitivityParameter] = [
         SensitivityParameter(name: "economics.energy_price", unit: "USD/kWh", low: 0.068, high: 0.18,
                              source: "US industrial electricity 2024 by state, 6.79 (IA) to 18.04 (MA) ¢/kWh: EIA Electric Power Monthly Table 5.6.B.",
                              assumed: false, requires: .economics),

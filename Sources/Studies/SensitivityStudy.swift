@@ -21,10 +21,11 @@ public struct SensitivityStudy: Sendable {
 
     public var path: String
     public var overrides: [ScenarioOverride]
-    public var parameters: [SensitivityParameter]
+    /// The parameters varied; nil: `SensitivityCatalogue.parameters(readBy:)` of the nominal run.
+    public var parameters: [SensitivityParameter]?
     public var threads: Int
 
-    public init(path: String, overrides: [ScenarioOverride] = [], parameters: [SensitivityParameter] = SensitivityCatalogue.defaults,
+    public init(path: String, overrides: [ScenarioOverride] = [], parameters: [SensitivityParameter]? = nil,
                 threads: Int = ParallelRunner.availableCores) {
         self.path = path
         self.overrides = overrides
@@ -43,6 +44,7 @@ public struct SensitivityStudy: Sendable {
     ///   variant does not validate is recorded as not applicable with the validator's first message, not thrown.
     public func run(spec: ScenarioSpec, nominal: RunSummary) throws -> SensitivityResult {
         let nominalValues = try Self.leaves(nominal)
+        let parameters = self.parameters ?? SensitivityCatalogue.parameters(readBy: nominal)
         let metrics = Self.metricChoices.compactMap { choices in choices.first { nominalValues[$0] != nil } }
         var jobs: [(parameter: Int, spec: ScenarioSpec)] = []
         var notApplicable: [Int: String] = [:]

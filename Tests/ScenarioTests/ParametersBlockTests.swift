@@ -21,7 +21,8 @@ final class ParametersBlockTests: XCTestCase {
     """
 
     /// Two parameters are read into `PlantSpec.parameterOverrides` as given (plain numbers in the unit the name carries);
-    /// the named `immersion.junction_to_fluid` field still takes precedence in the run's catalogue.
+    /// the block's entry wins over the named `immersion.junction_to_fluid` field in the run's catalogue (it names the
+    /// catalogue entry itself, which is how `--set parameters.<name>` reaches every parameter).
     func testParametersAreRead() throws {
         let spec = try parseScenario(base + """
         parameters:
@@ -32,7 +33,7 @@ final class ParametersBlockTests: XCTestCase {
         """)
         XCTAssertEqual(spec.plant.parameterOverrides, [.immersionJunctionToFluidKelvinPerWatt: 0.05, .roomChilledWaterSupplyCelsius: 10])
         let catalogue = try FacilitySimulation(spec: spec).parameterCatalogue
-        XCTAssertEqual(catalogue.peek(.immersionJunctionToFluidKelvinPerWatt), 0.045)
+        XCTAssertEqual(catalogue.peek(.immersionJunctionToFluidKelvinPerWatt), 0.05)
         XCTAssertEqual(catalogue.peek(.roomChilledWaterSupplyCelsius), 10)
         XCTAssertEqual(catalogue.entry(.roomChilledWaterSupplyCelsius).source.kind, "scenario")
     }

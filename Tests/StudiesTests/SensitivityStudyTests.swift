@@ -20,34 +20,37 @@ final class SensitivityStudyTests: XCTestCase {
         return (try SensitivityStudy(path: path, overrides: overrides, threads: threads).run(spec: spec, nominal: nominal), nominal)
     }
 
-    /// Chip-to-fluid resistance 0.03 → 0.08 K/W with the clock held: the GPU junction sits P·R above the tank fluid,
+    /// Chip-to-fluid resistance over its catalogue range 0.03 → 0.06 K/W with the clock held: the GPU junction sits P·R above the tank fluid,
     /// and the fluid does not depend on R, so the peak rises by P·ΔR with P the GPU power at the peak. P recovered as
     /// ΔT/ΔR must lie between the H100's idle 75 W and its TDP 700 W (catalogue). (PUE moves a little with R: hotter
     /// GPUs fail more often under the Arrhenius law, which changes the IT load.) Energy price 0.068 → 0.18 USD/kWh changes cost but not PUE or temperature
-    /// (equal exactly: the price is read after the physics), and cost rises with price. Cold-plate parameters are not
-    /// applicable to a tanks-only hall, and the reliability entry applies (the fixture models GPU failures).
+    /// (equal exactly: the price is read after the physics), and cost rises with price. The plant parameters varied are
+    /// exactly those the nominal run read (its summary's `parameters`), so no cold-plate entry appears for a tanks-only
+    /// hall; the reliability entry applies (the fixture models GPU failures).
     func testEffectsHaveTheirPhysicalSigns() throws {
         let directory = try StudyFixtures.temporaryDirectory(self)
         let (result, nominal) = try study(try StudyFixtures.writeScenario(in: directory, extra: Self.extra))
         XCTAssertEqual(result.metrics, ["pue", "max_gpu_temperature_celsius", "capacity_weighted_availability", "economics.cost_per_gpu_hour_usd"])
         XCTAssertEqual(result.nominal["pue"], nominal.pue)
-        let r = try XCTUnwrap(result.parameters.first { $0.name == "immersion.junction_to_fluid" })
+        let r = try XCTUnwrap(result.parameters.first { $0.name == "parameters.immersionJunctionToFluidKelvinPerWatt" })
+        XCTAssertEqual(r.low, 0.03)
+        XCTAssertEqual(r.high, 0.06)
         let t = "max_gpu_temperature_celsius"
-        let watts = (r.highValues[t]! - r.lowValues[t]!) / (0.08 - 0.03)
+        let watts = (r.highValues[t]! - r.lowValues[t]!) / (r.high - r.low)
         XCTAssertGreaterThan(watts, 75)
         XCTAssertLessThan(watts, 700)
         let price = try XCTUnwrap(result.parameters.first { $0.name == "economics.energy_price" })
         XCTAssertEqual(price.lowValues["pue"], price.highValues["pue"])
         XCTAssertEqual(price.lowValues[t], price.highValues[t])
         XCTAssertGreaterThan(price.highValues["economics.cost_per_gpu_hour_usd"]!, price.lowValues["economics.cost_per_gpu_hour_usd"]!)
-        for name in ["direct_to_chip.junction_to_case", "direct_to_chip.flow_per_gpu", "direct_to_chip.cdu_approach"] {
-            XCTAssertNotNil(result.parameters.first { $0.name == name }?.notApplicable, name)
-        }
+        let plantNames = Set(result.parameters.map(\.name).filter { $0.hasPrefix("parameters.") })
+        XCTAssertEqual(plantNames, Set((nominal.parameters ?? []).map { "parameters.\($0.name)" }))
+        XCTAssertFalse(plantNames.contains("parameters.junctionToCaseKelvinPerWatt"))
         XCTAssertNil(result.parameters.first { $0.name == "reliability.gpu.mtbf" }?.notApplicable)
         let applicable = result.parameters.filter { $0.notApplicable == nil }.count
         XCTAssertEqual(result.runs, 1 + 2 * applicable)
         // The tornado's order: the largest temperature swing first, and it is the chip-to-fluid resistance.
-        XCTAssertEqual(result.top(t, count: 1).first?.name, "immersion.junction_to_fluid")
+        XCTAssertEqual(result.top(t, count: 1).first?.name, "parameters.immersionJunctionToFluidKelvinPerWatt")
     }
 
     /// Without an economics block no `economics.` parameter runs (it would add a cost model the nominal run lacks)
@@ -70,8 +73,8 @@ final class SensitivityStudyTests: XCTestCase {
         let p = SensitivityParameter(name: "economics.server_price", unit: "USD", low: 199_000, high: 317_000, source: "s", assumed: false,
                                      requires: .economics)
         XCTAssertEqual(p.override(199_000), "economics.server_price=199000 USD")
-        let q = SensitivityParameter(name: "immersion.hx_effectiveness", unit: "", low: 0.7, high: 0.9, source: "s", assumed: true,
-                                     requires: .immersion)
-        XCTAssertEqual(q.override(0.7), "immersion.hx_effectiveness=0.7")
+        let q = SensitivityParameter(name: "parameters.immersionHXEffectiveness", unit: "", low: 0.7, high: 0.9, source: "s", assumed: true,
+                                     requires: .always)
+        XCTAssertEqual(q.override(0.7), "parameters.immersionHXEffectiveness=0.7")
     }
 }

@@ -83,9 +83,11 @@ struct FacilityPlant {
         transformer = .transformer(ratingWatts: rating * c[.transformerRatingMultiple], c)
     }
 
-    /// The scenario's values for catalogue parameters: the generic `parameters:` block, then the named fields.
+    /// The scenario's values for catalogue parameters: the named fields, then the generic `parameters:` block, which
+    /// wins (it names the catalogue entry itself, so `--set parameters.<name>=v` — the sensitivity study's and the
+    /// shadow fit's handle on every parameter — acts whatever named field the file sets).
     static func overrides(_ p: PlantSpec) -> [PlantParameter: Double] {
-        var o = p.parameterOverrides
+        var o: [PlantParameter: Double] = [:]
         let named: [(PlantParameter, Double?)] = [
             (.dryCoolerApproachKelvin, p.dryCoolerApproachKelvin), (.immersionJunctionToFluidKelvinPerWatt, p.immersionJunctionToFluid),
             (.immersionFluidVolumeCubicMeters, p.immersionFluidVolume), (.immersionHXEffectiveness, p.immersionHXEffectiveness),
@@ -93,6 +95,7 @@ struct FacilityPlant {
             (.cduApproachKelvin, p.cduApproachKelvin),
         ]
         for case let (key, value?) in named { o[key] = value }
+        o.merge(p.parameterOverrides) { _, block in block }
         return o
     }
 

@@ -44,7 +44,7 @@ public struct PlantSpec: Sendable {
     /// Supply temperature the heat user needs, °C.
     public var heatRecoverySupplyCelsius: Double?
     /// Values for any catalogue parameter (the scenario's `parameters:` block, or a sensitivity study), replacing the
-    /// defaults of `PlantParameter.defaultEntry`; the named fields above take precedence for the parameters they set.
+    /// defaults of `PlantParameter.defaultEntry`; an entry here wins over the named field above that sets the same parameter.
     public var parameterOverrides: [PlantParameter: Double] = [:]
 
     public init(supplySetpointCelsius: Double? = nil, dryCoolerApproachKelvin: Double? = nil,
