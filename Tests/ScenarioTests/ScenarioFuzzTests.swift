@@ -82,8 +82,9 @@ final class ScenarioFuzzTests: XCTestCase {
     /// At least 10,000 inputs (split evenly over the shipped scenarios; `FT_FUZZ_INPUTS` overrides), each with 1–4 mutations from
     /// seed 2026 + file index.
     /// For each: the loader answers (no trap); a spec, or a `ScenarioError` with ≥ 1 diagnostic, all shaped
-    /// `FILE:LINE:COLUMN: error: ` with 1 ≤ LINE ≤ lines + 1; no single parse takes a second (a hang watchdog
-    /// with a margin of about 1,000 over the millisecond a parse takes, not a performance bound). Both outcomes
+    /// `FILE:LINE:COLUMN: error: ` with 1 ≤ LINE ≤ lines + 1; no single parse takes 10 s (a hang watchdog
+    /// with a margin of about 10,000 over the millisecond a parse takes, not a performance bound: a parse took 1.1 s
+    /// once on this 2-core machine under a load average of 16). Both outcomes
     /// must occur, or the mutations would be trivial: at least 1 % of inputs valid and 10 % refused.
     func testMutatedShippedScenariosNeverCrashOrHang() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -119,7 +120,7 @@ final class ScenarioFuzzTests: XCTestCase {
                 }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 slowest = max(slowest, seconds)
-                XCTAssertLessThan(seconds, 1, "\(label): parse took \(seconds) s")
+                XCTAssertLessThan(seconds, 10, "\(label): parse took \(seconds) s")
             }
         }
         let total = valid + refused
