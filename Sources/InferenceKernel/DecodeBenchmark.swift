@@ -9,11 +9,11 @@ import Dispatch
 /// shared). FLOPs and bytes come from `KernelAccounting` with the run's bytes per weight (4 for
 /// Float32, 1 + 4/group for Int8) and a Float32 KV cache.
 public enum DecodeBenchmark {
-    /// Measures batched decode.
+    /// Measures batched decode, timed by `clock`.
     /// - Throws: `KernelError.invalidArgument` for batch < 1, steps < 1 or a context beyond `seq_len`.
     public static func measureDecode(weights: TransformerWeights, batch: Int, steps: Int, warmupSteps: Int = 2,
                                      repetitions: Int = 3, precision: WeightPrecision = .float32,
-                                     threads: KernelThreads = .allCores) throws -> DecodeMeasurement {
+                                     threads: KernelThreads = .allCores, clock: BenchClock = .wall) throws -> DecodeMeasurement {
         guard batch >= 1 else { throw KernelError.invalidArgument("batch size must be at least 1, got \(batch)") }
         guard steps >= 1, repetitions >= 1, warmupSteps >= 0 else {
             throw KernelError.invalidArgument("steps and repetitions must be ≥ 1, got \(steps), \(repetitions)")
@@ -36,9 +36,9 @@ public enum DecodeBenchmark {
                 position += 1
             }
             for _ in 0..<warmupSteps { try step() }
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = clock.now()
             for _ in 0..<steps { try step() }
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            best = min(best, clock.now() - start)
         }
         var cost = StepCost(tokens: 0, matmulFlops: 0, attentionFlops: 0, weightBytes: 0, embeddingBytes: 0,
                             kvCacheReadBytes: 0, kvCacheWriteBytes: 0)

@@ -69,6 +69,8 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
     public var repetitions: Int
     /// Threads used.
     public var threads: Int
+    /// The clock decode was timed with (`wall`, or `cpu` for process CPU time on a shared machine).
+    public var clock: BenchClock = .wall
     /// Decode results.
     public var decode: [DecodeEntry]
     /// Reference implementations timed in the same run (empty unless asked for).
@@ -105,7 +107,7 @@ public struct KernelBenchReport: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case benchmark, weights, steps, repetitions, threads, decode, references, int8Accuracy = "int8_accuracy"
+        case benchmark, weights, steps, repetitions, threads, clock, decode, references, int8Accuracy = "int8_accuracy"
         case bandwidthTriadGBytesPerSecond = "bandwidth_triad_gbytes_per_second"
         case bandwidthReadGBytesPerSecond = "bandwidth_read_gbytes_per_second"
         case gemmPeakGflops = "gemm_peak_gflops", build, host

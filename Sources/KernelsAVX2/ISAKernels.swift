@@ -8,7 +8,9 @@ import CPUFeatures
 /// generic x86-64 kernels (`MicroKernels`) and calls one of these modules when `KernelISA` says the
 /// CPU has the level (the only way to have several ISAs in one Swift binary: Swift has no
 /// per-function target attribute). The entry points are `@inline(never)` so no AVX code is ever
-/// inlined into generic code; everything else here is `internal` and fully inlined into them.
+/// inlined into generic code; everything else here is `internal`. The register-tile kernels are
+/// `@inline(never)` too: alone, each keeps its pointers in registers (inlined into the block loop,
+/// the loop's own state pushed them onto the stack, and the reloads competed with the data loads).
 ///
 /// Operands as in `Matmul`: `y[b][o] = Σₖ x[b][k] · w[o][k]`, `x` `(batch, n)` row-major, `w` `(rows,
 /// n)` row-major (or Int8 interleaved `[rows/4][n/16][4][16]` with scales `[rows/4][n/group][4]`).
@@ -170,7 +172,7 @@ public enum ISAKernels {
     }
 
     /// One activation row against four weight rows (`w`, stride `n`): outputs `y[0…3]`.
-    @inline(__always)
+    @inline(never)
     static func dot1x4(x: UnsafePointer<Float>, w: UnsafePointer<Float>, n: Int,
                        y: UnsafeMutablePointer<Float>, accumulate: Bool, pf: UnsafePointer<Float>, pfLines: Int) {
         let vectorEnd = n & ~(Lanes.scalarCount - 1)
@@ -179,11 +181,11 @@ public enum ISAKernels {
         var k = 0, j = 0
         while k < vectorEnd {
             prefetch(pf, &j, pfLines)
-            let vx = load(x + k)
-            a0 = madd(a0, vx, load(w0 + k))
-            a1 = madd(a1, vx, load(w1 + k))
-            a2 = madd(a2, vx, load(w2 + k))
-            a3 = madd(a3, vx, load(w3 + k))
+            let vx = load(x + k), wk = w + k
+            a0 = madd(a0, vx, load(wk))
+            a1 = madd(a1, vx, load(wk + n))
+            a2 = madd(a2, vx, load(wk + 2 * n))
+            a3 = madd(a3, vx, load(wk + 3 * n))
             k += Lanes.scalarCount
         }
         finish(a0, x, w0, vectorEnd, n, y, accumulate)
@@ -194,7 +196,7 @@ public enum ISAKernels {
 
     /// Two activation rows (`x`, stride `n`) against four weight rows: a 2 × 4 block at `y` (row
     /// stride `yStride`). Eight accumulators, six loads per eight multiply-adds.
-    @inline(__always)
+    @inline(never)
     static func dot2x4(x: UnsafePointer<Float>, w: UnsafePointer<Float>, n: Int,
                        y: UnsafeMutablePointer<Float>, yStride: Int, accumulate: Bool,
                        pf: UnsafePointer<Float>, pfLines: Int) {
@@ -206,14 +208,17 @@ public enum ISAKernels {
         var k = 0, j = 0
         while k < vectorEnd {
             prefetch(pf, &j, pfLines)
-            let v0 = load(x0 + k), v1 = load(x1 + k)
-            var u = load(w0 + k)
+            // One base pointer per operand plus row offsets keeps the loop in registers (four weight and
+            // two activation pointers would spill on x86-64's 16 general registers).
+            let xk = x + k, wk = w + k
+            let v0 = load(xk), v1 = load(xk + n)
+            var u = load(wk)
             a00 = madd(a00, v0, u); a10 = madd(a10, v1, u)
-            u = load(w1 + k)
+            u = load(wk + n)
             a01 = madd(a01, v0, u); a11 = madd(a11, v1, u)
-            u = load(w2 + k)
+            u = load(wk + 2 * n)
             a02 = madd(a02, v0, u); a12 = madd(a12, v1, u)
-            u = load(w3 + k)
+            u = load(wk + 3 * n)
             a03 = madd(a03, v0, u); a13 = madd(a13, v1, u)
             k += Lanes.scalarCount
         }
@@ -226,7 +231,7 @@ public enum ISAKernels {
 
     /// Four activation rows against four weight rows: a 4 × 4 block at `y` (row stride `yStride`).
     /// Sixteen accumulators, eight loads per sixteen multiply-adds (AVX-512's 32 registers hold it).
-    @inline(__always)
+    @inline(never)
     static func dot4x4(x: UnsafePointer<Float>, w: UnsafePointer<Float>, n: Int,
                        y: UnsafeMutablePointer<Float>, yStride: Int, accumulate: Bool,
                        pf: UnsafePointer<Float>, pfLines: Int) {
@@ -240,14 +245,15 @@ public enum ISAKernels {
         var k = 0, j = 0
         while k < vectorEnd {
             prefetch(pf, &j, pfLines)
-            let v0 = load(x0 + k), v1 = load(x1 + k), v2 = load(x2 + k), v3 = load(x3 + k)
-            var u = load(w0 + k)
+            let xk = x + k, wk = w + k
+            let v0 = load(xk), v1 = load(xk + n), v2 = load(xk + 2 * n), v3 = load(xk + 3 * n)
+            var u = load(wk)
             a00 = madd(a00, v0, u); a10 = madd(a10, v1, u); a20 = madd(a20, v2, u); a30 = madd(a30, v3, u)
-            u = load(w1 + k)
+            u = load(wk + n)
             a01 = madd(a01, v0, u); a11 = madd(a11, v1, u); a21 = madd(a21, v2, u); a31 = madd(a31, v3, u)
-            u = load(w2 + k)
+            u = load(wk + 2 * n)
             a02 = madd(a02, v0, u); a12 = madd(a12, v1, u); a22 = madd(a22, v2, u); a32 = madd(a32, v3, u)
-            u = load(w3 + k)
+            u = load(wk + 3 * n)
             a03 = madd(a03, v0, u); a13 = madd(a13, v1, u); a23 = madd(a23, v2, u); a33 = madd(a33, v3, u)
             k += Lanes.scalarCount
         }

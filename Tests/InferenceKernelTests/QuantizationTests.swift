@@ -63,40 +63,38 @@ final class QuantizationTests: XCTestCase {
 
     /// One group size and level of `testInt8ProductBoundAndKernelAgreement`.
     private func int8ProductCheck(x: [Float], w: [Float], batch: Int, rows: Int, n: Int, groupSize: Int, isa: KernelISA) {
-        do {
-            let m = w.withUnsafeBufferPointer {
-                QuantizedMatrix($0.baseAddress!, rows: rows, n: n, groupSize: groupSize, threads: .serial)
+        let m = w.withUnsafeBufferPointer {
+            QuantizedMatrix($0.baseAddress!, rows: rows, n: n, groupSize: groupSize, threads: .serial)
+        }
+        var y = [Float](repeating: 0, count: batch * rows)
+        var single = y
+        x.withUnsafeBufferPointer { xp in
+            y.withUnsafeMutableBufferPointer { yp in
+                Matmul.run(x: xp.baseAddress!, batch: batch, n: n, segments: [
+                    .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress!, outputStride: rows),
+                ], threads: KernelThreads(count: 2), isa: isa)
             }
-            var y = [Float](repeating: 0, count: batch * rows)
-            var single = y
-            x.withUnsafeBufferPointer { xp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    Matmul.run(x: xp.baseAddress!, batch: batch, n: n, segments: [
-                        .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress!, outputStride: rows),
-                    ], threads: KernelThreads(count: 2), isa: isa)
-                }
-                single.withUnsafeMutableBufferPointer { yp in
-                    for b in 0..<batch {
-                        Matmul.run(x: xp.baseAddress! + b * n, batch: 1, n: n, segments: [
-                            .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress! + b * rows, outputStride: rows),
-                        ], threads: .serial, isa: isa)
-                    }
+            single.withUnsafeMutableBufferPointer { yp in
+                for b in 0..<batch {
+                    Matmul.run(x: xp.baseAddress! + b * n, batch: 1, n: n, segments: [
+                        .init(weights: .int8(m.view), rows: rows, output: yp.baseAddress! + b * rows, outputStride: rows),
+                    ], threads: .serial, isa: isa)
                 }
             }
-            XCTAssertEqual(y.map(\.bitPattern), single.map(\.bitPattern), "\(isa) group \(groupSize)")
-            let groups = n / groupSize
-            for b in 0..<batch {
-                for o in 0..<rows {
-                    var exact = 0.0, bound = 1e-5
-                    for k in 0..<n { exact += Double(x[b * n + k]) * Double(w[o * n + k]) }
-                    for g in 0..<groups {
-                        let s = Double(m.scales[QuantizedMatrix.scaleIndex(row: o, group: g, groups: groups,
-                                                                           interleaved: m.interleaved)])
-                        for k in (g * groupSize)..<((g + 1) * groupSize) { bound += s / 2 * abs(Double(x[b * n + k])) }
-                    }
-                    XCTAssertLessThanOrEqual(abs(Double(y[b * rows + o]) - exact), bound,
-                                             "\(isa) group \(groupSize) (\(b), \(o))")
+        }
+        XCTAssertEqual(y.map(\.bitPattern), single.map(\.bitPattern), "\(isa) group \(groupSize)")
+        let groups = n / groupSize
+        for b in 0..<batch {
+            for o in 0..<rows {
+                var exact = 0.0, bound = 1e-5
+                for k in 0..<n { exact += Double(x[b * n + k]) * Double(w[o * n + k]) }
+                for g in 0..<groups {
+                    let s = Double(m.scales[QuantizedMatrix.scaleIndex(row: o, group: g, groups: groups,
+                                                                       interleaved: m.interleaved)])
+                    for k in (g * groupSize)..<((g + 1) * groupSize) { bound += s / 2 * abs(Double(x[b * n + k])) }
                 }
+                XCTAssertLessThanOrEqual(abs(Double(y[b * rows + o]) - exact), bound,
+                                         "\(isa) group \(groupSize) (\(b), \(o))")
             }
         }
     }

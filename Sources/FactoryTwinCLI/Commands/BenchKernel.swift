@@ -34,6 +34,9 @@ struct BenchKernel: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic weights.")
     var seed: UInt64 = 42
 
+    @Option(help: "Clock of the decode timings: wall, or cpu (process CPU time, for a machine shared with busy processes; needs --threads 1).")
+    var clock: String = "wall"
+
     @Option(name: .customLong("numpy-reference"),
             help: "Comma-separated batch sizes at which to time the NumPy/OpenBLAS reference decode (python3 + numpy).")
     var numpyBatches: String?
@@ -47,6 +50,12 @@ struct BenchKernel: AsyncParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         let pool = threads.map { KernelThreads(count: $0) } ?? .allCores
         try KernelCommandSupport.announceKernelISA()
+        guard let benchClock = BenchClock(rawValue: clock) else {
+            throw ValidationError("--clock must be wall or cpu, got '\(clock)'")
+        }
+        if benchClock == .cpu, pool.count != 1 {
+            throw ValidationError("--clock cpu needs --threads 1 (idle worker threads spin, and their CPU time would count)")
+        }
         var entries: [KernelBenchReport.DecodeEntry] = []
         var accuracy: [QuantizationAccuracy.Result] = []
         var references: [KernelBenchReport.ReferenceEntry] = []
@@ -57,7 +66,8 @@ struct BenchKernel: AsyncParsableCommand {
             for batch in referenceBatches {
                 KernelCommandSupport.progress("NumPy reference decode \(preset.rawValue) batch \(batch): \(steps) steps × \(repetitions)")
                 let entry = try NumPyReference.measure(model: preset.rawValue, dimensions: weights.dimensions, batch: batch,
-                                                       steps: steps, repetitions: repetitions, seed: seed, threads: pool.count)
+                                                       steps: steps, repetitions: repetitions, seed: seed, threads: pool.count,
+                                                       clock: benchClock)
                 KernelCommandSupport.progress(String(format: "  %.1f tokens/s (%@)", entry.tokensPerSecond, entry.implementation))
                 references.append(entry)
             }
@@ -67,7 +77,7 @@ struct BenchKernel: AsyncParsableCommand {
                         "decode \(preset.rawValue) \(weightPrecision) batch \(batch): \(steps) steps × \(repetitions)")
                     let m = try DecodeBenchmark.measureDecode(weights: weights, batch: batch, steps: steps,
                                                               repetitions: repetitions, precision: weightPrecision,
-                                                              threads: pool)
+                                                              threads: pool, clock: benchClock)
                     KernelCommandSupport.progress(String(format: "  %.1f tokens/s, %.1f GFLOP/s, %.1f GB/s",
                                                          m.tokensPerSecond, m.gflopsPerSecond, m.gigabytesPerSecond))
                     entries.append(.init(model: preset.rawValue, measurement: m))
@@ -90,9 +100,10 @@ struct BenchKernel: AsyncParsableCommand {
         let bandwidth = BandwidthProbe.measure(threads: pool)
         KernelCommandSupport.progress("GEMM peak probe")
         let gemm = GEMMProbe.measure(threads: pool)
-        let report = KernelBenchReport(weights: "synthetic", steps: steps, repetitions: repetitions, threads: pool.count,
+        var report = KernelBenchReport(weights: "synthetic", steps: steps, repetitions: repetitions, threads: pool.count,
                                        decode: entries, references: references, int8Accuracy: accuracy, bandwidth: bandwidth, gemm: gemm, build: .current,
                                        host: .current())
+        report.clock = benchClock
         print(try KernelCommandSupport.json(report))
     }
 }

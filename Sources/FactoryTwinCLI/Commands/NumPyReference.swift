@@ -8,7 +8,8 @@ import InferenceKernel
 ///
 /// Protocol, as `DecodeBenchmark`: `batch` sequences from BOS, 2 untimed warm-up steps, `steps` timed
 /// steps, best of `repetitions`; Float32 weights ≈ normal(0, 0.02) of the preset's shapes (values do not
-/// change the speed). OpenBLAS uses as many threads as the kernel (`OPENBLAS_NUM_THREADS`). It is a
+/// change the speed). OpenBLAS uses as many threads as the kernel (`OPENBLAS_NUM_THREADS`); the clock is
+/// the kernel's (`time.perf_counter`, or `time.process_time` for `--clock cpu`). It is a
 /// speed reference, not a correctness one (the fixture tests check the kernel's logits).
 enum NumPyReference {
     /// The script's reply on stdout.
@@ -21,11 +22,11 @@ enum NumPyReference {
     /// - Throws: `KernelError.invalidArgument` when python3 or NumPy is missing or the
     ///   script fails (its stderr is quoted).
     static func measure(model: String, dimensions d: ModelDimensions, batch: Int, steps: Int, repetitions: Int,
-                        seed: UInt64, threads: Int) throws -> KernelBenchReport.ReferenceEntry {
+                        seed: UInt64, threads: Int, clock: BenchClock = .wall) throws -> KernelBenchReport.ReferenceEntry {
         let arguments: [String: Any] = [
             "dim": d.dim, "hidden": d.hiddenDim, "layers": d.layerCount, "heads": d.headCount,
             "kv_heads": d.kvHeadCount, "vocab": d.vocabSize, "batch": batch, "steps": steps, "warmup": 2,
-            "repetitions": repetitions, "seed": Int(seed % (1 << 62)),
+            "repetitions": repetitions, "seed": Int(seed % (1 << 62)), "clock": clock.rawValue,
         ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: arguments, options: [.sortedKeys]),
                           as: UTF8.self)
@@ -63,6 +64,7 @@ def main():
     a = json.loads(sys.argv[1])
     dim, hidden, layers, heads, kv_heads, vocab = a["dim"], a["hidden"], a["layers"], a["heads"], a["kv_heads"], a["vocab"]
     batch, steps, warmup, reps = a["batch"], a["steps"], a["warmup"], a["repetitions"]
+    now = time.process_time if a["clock"] == "cpu" else time.perf_counter
     hs = dim // heads; kv_dim = kv_heads * hs; group = heads // kv_heads
     ctx = warmup + steps + 1
     rng = np.random.default_rng(a["seed"])
@@ -99,9 +101,9 @@ def main():
             logits = rms(x) @ emb.T
             return logits.argmax(axis=-1)
         for p in range(warmup): tokens = step(p)
-        t0 = time.perf_counter()
+        t0 = now()
         for p in range(warmup, warmup + steps): tokens = step(p)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, now() - t0)
     print(json.dumps({"tokens_per_second": batch * steps / best, "seconds": best, "numpy": np.__version__}))
 main()
 """#
