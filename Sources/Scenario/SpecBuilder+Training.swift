@@ -25,10 +25,14 @@ extension SpecBuilder {
     /// ```
     func readTraining() -> ((inout ScenarioSpec) -> Void)? {
         guard let m = root.mapping("workload") else { return nil }
+        // `kind: none` switches the block off and ignores its other keys: `--set workload.kind=none` runs the hall
+        // without its training job (`plan --meet document` does, so that halls smaller than the job can be judged
+        // on the facility's rows).
+        if m.value("kind")?.scalar?.string.lowercased() == "none" { _ = m.string("kind", maxLength: 40); return nil }
         defer { m.rejectUnknownKeys() }
         var ok = true
         if let kind = m.string("kind", required: true, maxLength: 40), kind.lowercased() != "training" {
-            reader.error(at: m.value("kind"), m.child("kind"), "'\(kind.prefix(40))' is not a workload kind this build models; one of: training")
+            reader.error(at: m.value("kind"), m.child("kind"), "'\(kind.prefix(40))' is not a workload kind this build models; one of: training, none")
             ok = false
         } else if !m.contains("kind") { ok = false }
         let modelName = m.string("model", required: true, maxLength: 100)

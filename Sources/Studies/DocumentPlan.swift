@@ -88,9 +88,12 @@ public struct DocumentPlan {
         guard missing.isEmpty else { throw CapacityPlanError.invalid("\(path): --meet document needs " + missing.joined(separator: " and ")) }
         let rows = Self.rows(limitCelsius: spec.thermalManagement.gpuTemperatureThresholdCelsius, baseline: baseline)
         let cache = DesignCache()
+        // The rows judged here are the facility's; a training job sized for the scenario's own hall does not fit a
+        // smaller design, so designs run without it (`run` judges the training row on the scenario's hall).
+        let withoutJob = spec.training == nil ? [] : [ScenarioOverride(path: "workload.kind", value: "none")]
         let evaluate: ([Int]) throws -> PlanMetrics = { design in
             if let m = cache.metrics[design] { return m }
-            let variant = try ScenarioLoader.load(path: path, overrides: overrides + space.overrides(design))
+            let variant = try ScenarioLoader.load(path: path, overrides: overrides + withoutJob + space.overrides(design))
             let m = try metrics(try ReplicationRunner.runOne(variant, replication: 0).summary)
             cache.store(design, m)
             return m
