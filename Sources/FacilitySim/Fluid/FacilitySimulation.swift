@@ -132,7 +132,7 @@ public final class FacilitySimulation {
             for i in cohorts.indices { cohorts[i].failureBudget = failureStreams[i].exponential(mean: 1) }
         }
         let coolantFollowsHeat = spec.plant.chiller == .none
-        var governor = try makeGovernor()   // nil without an ai_governance block (+Governance.swift)
+        var ledger = try makeLedger()   // governor (nil without an ai_governance block) and incidents (+Governance.swift)
         var trimRunning = false         // the trim chiller is on
         var trimTicket: Int?            // its start awaits approval
         var approvalTickets: [Int: Int] = [:]   // cohort → ticket of a clock change awaiting approval
@@ -165,7 +165,10 @@ public final class FacilitySimulation {
             var union: [ClosedRange<Double>] = []
             if capacity.complete && cohorts.allSatisfy({ $0.clockIndex == 0 }) { availableSeconds += dt }
             for i in cohorts.indices {
-                if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard) { union.append(above) }
+                let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard)
+                if let above { union.append(above) }
+                ledger.advanced(cohort: i, from: now, dt: dt, above: above, stepMaxCelsius: cohorts[i].lastStepMaxCelsius,
+                                endCelsius: cohorts[i].state.moduleCelsius)
             }
             secondsAbove += FacilitySimulation.unionLength(union)
             accounts.add(powers, for: dt)
@@ -182,9 +185,9 @@ public final class FacilitySimulation {
             var point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
                                              economiser: &e, capacity: effective)
             // Starting the trim chiller is a governed medium-risk action (the state at t = 0 is taken as found).
-            if point.trimHeatWatts > 0, !trimRunning, trimTicket == nil, now > 0, governor != nil {
-                let decision = governor!.submit(trimRequest(at: now, supplyCelsius: point.supplyCelsius, weather: weather,
-                                                            trimHeatWatts: point.trimHeatWatts))
+            if point.trimHeatWatts > 0, !trimRunning, trimTicket == nil, now > 0, ledger.isGoverned {
+                let decision = ledger.submitTrim(trimRequest(at: now, supplyCelsius: point.supplyCelsius, weather: weather,
+                                                             trimHeatWatts: point.trimHeatWatts))!
                 if decision.isAwaitingApproval {
                     trimTicket = decision.ticket
                     try sim.schedule(.trimApproved(ticket: decision.ticket), after: decision.delaySeconds, priority: 1)
@@ -203,6 +206,7 @@ public final class FacilitySimulation {
             supplyCelsius = point.supplyCelsius
             maxSupply = max(maxSupply, supplyCelsius)
             peakFacilityWatts = max(peakFacilityWatts, powers.total)
+            ledger.plantEvaluated(at: now, hourIndex: hourIndex, weather: weather, utilisation: utilisation, supplyCelsius: supplyCelsius)
         }
 
         /// Schedules cohort i's next reactive reading that changes its clock (exact, see `nextDecisionTime`).
@@ -251,9 +255,10 @@ public final class FacilitySimulation {
                     })
                 let index = controller.decide(observation)
                 if index != cohort.clockIndex {
-                    let decision = governor?.submit(FacilitySimulation.predictiveRequest(
+                    let decision = ledger.submitClockChange(FacilitySimulation.predictiveRequest(
                         cohort, to: index, at: now, threshold: limit, windowSeconds: window,
-                        forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates))
+                        forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates),
+                        cohort: i, observed: TrailEntryKind.forecast)
                     if let decision, !decision.executesNow {   // waits for an approval
                         cohorts[i].actuationPending = true
                         approvalTickets[i] = decision.ticket
@@ -313,6 +318,7 @@ public final class FacilitySimulation {
 
         while let entry = sim.next(until: horizon) {
             advance(to: entry.time)
+            ledger.begin(at: now, events: sim.firedCount)
             switch entry.payload {
             case .hour(let k):
                 hourIndex = spec.startHour + k
@@ -340,8 +346,9 @@ public final class FacilitySimulation {
                                                       clockIndex: cohorts[i].clockIndex, clockStateCount: clockCount)
                 let index = reactive.decide(observation)
                 if index != cohorts[i].clockIndex {
-                    let decision = governor?.submit(FacilitySimulation.reactiveRequest(cohorts[i], to: index, at: now, reactive: reactive,
-                                                                                       clockStates: accelerator.clockStates))
+                    let decision = ledger.submitClockChange(FacilitySimulation.reactiveRequest(
+                        cohorts[i], to: index, at: now, reactive: reactive, clockStates: accelerator.clockStates),
+                        cohort: i, observed: TrailEntryKind.reading)
                     if let decision, decision.isAwaitingApproval { approvalTickets[i] = decision.ticket }
                     cohorts[i].actuationPending = true
                     try sim.schedule(.actuate(cohort: i, clockIndex: index),
@@ -351,7 +358,7 @@ public final class FacilitySimulation {
                 }
             case .actuate(let i, let index):
                 if let ticket = approvalTickets.removeValue(forKey: i) {
-                    try governor?.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
+                    try ledger.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
                         cohorts[i], to: index, threshold: limit, clockStates: accelerator.clockStates))
                 }
                 cohorts[i].actuationPending = false
@@ -365,6 +372,7 @@ public final class FacilitySimulation {
             case .capacity(let k):
                 capacity = coolingUnits.capacity(segment: k)
                 try evaluatePlant()
+                capacityChanged(&ledger, segment: k, capacity: capacity, supplyCelsius: supplyCelsius)
                 try inputsChanged()
             case .gpuFailure(let i):
                 cohorts[i].pendingFailure = nil
@@ -377,14 +385,14 @@ public final class FacilitySimulation {
             case .switchover(let k):
                 let s = coolingUnits.switchovers[k]
                 let request = switchoverRequest(s, at: now, capacity: capacity)
-                if let decision = governor?.submit(request, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
+                if let decision = ledger.submitSwitchover(request, group: request.target, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
                    decision.isAwaitingApproval {
                     try sim.schedule(.switchoverApproved(ticket: decision.ticket), after: s.record.approvalDelaySeconds, priority: 1)
                 }
             case .switchoverApproved(let ticket):
-                try governor?.executeApproved(ticket: ticket, atSeconds: now)
+                try ledger.executeApproved(ticket: ticket, atSeconds: now)
             case .trimApproved(let ticket):
-                try governor?.executeApproved(ticket: ticket, atSeconds: now)
+                try ledger.executeApproved(ticket: ticket, atSeconds: now)
                 trimTicket = nil
                 trimRunning = true
                 try evaluatePlant()
@@ -404,7 +412,7 @@ public final class FacilitySimulation {
                                 peakFacilityWatts: peakFacilityWatts, chillerSeconds: chillerSeconds,
                                 maxSupply: maxSupply, events: sim.firedCount,
                                 wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
-        finishGovernance(&governor, result: &result)
+        finishLedger(&ledger, result: &result)
         return result
     }
 

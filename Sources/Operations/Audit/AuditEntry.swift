@@ -1,0 +1,107 @@
+/// One line of an `audit.jsonl` read back (format 1 or 2): the fields `explain` needs, unescaped.
+///
+/// Built from `CanonicalJSON.topLevelMembers` (no general JSON parser): numbers are read with `Double(_:)`, the
+/// strings `"nan"`, `"inf"`, `"-inf"` of non-finite observations become those values.
+public struct AuditEntry: Sendable, Equatable {
+    /// Line number (`seq`), from 1.
+    public var line: Int
+    public var timeSeconds: Double
+    public var action: String
+    public var target: String
+    public var outcome: String
+    public var riskClass: String?
+    public var authority: String?
+    public var ticket: Int?
+    /// Earlier lines that led to this one (`caused_by`; empty on format-1 trails).
+    public var causes: [Int]
+    public var observations: [String: Double]
+    public var details: [String: String]
+    public var reason: String
+
+    /// Whether the line is a governed action (it has a risk class).
+    public var isAction: Bool { riskClass != nil }
+
+    /// Parses one line; nil when it is not an object with `seq`, `time_s`, `action` and `target`.
+    /// - Complexity: O(length of the line).
+    public init?(line text: String) {
+        guard let members = CanonicalJSON.topLevelMembers(of: text) else { return nil }
+        var seq: Int?, time: Double?, action: String?, target: String?
+        outcome = ""
+        causes = []
+        observations = [:]
+        details = [:]
+        reason = ""
+        for (key, value) in members {
+            switch key {
+            case "seq": seq = Int(value)
+            case "time_s": time = AuditEntry.number(value)
+            case "action": action = AuditEntry.string(value)
+            case "target": target = AuditEntry.string(value)
+            case "outcome": outcome = AuditEntry.string(value) ?? ""
+            case "risk_class": riskClass = AuditEntry.string(value)
+            case "authority": authority = AuditEntry.string(value)
+            case "ticket": ticket = Int(value)
+            case "reason": reason = AuditEntry.string(value) ?? ""
+            case "caused_by":
+                causes = value.dropFirst().dropLast().split(separator: ",").compactMap { Int($0.trimmingCharacters()) }
+            case "observations":
+                for (k, v) in CanonicalJSON.topLevelMembers(of: value) ?? [] {
+                    if let x = AuditEntry.number(v) { observations[k] = x }
+                }
+            case "details":
+                for (k, v) in CanonicalJSON.topLevelMembers(of: value) ?? [] { details[k] = AuditEntry.string(v) ?? v }
+            default: break
+            }
+        }
+        guard let seq, let time, let action, let target else { return nil }
+        self.line = seq
+        self.timeSeconds = time
+        self.action = action
+        self.target = target
+    }
+
+    /// A JSON number, or one of the strings CanonicalJSON writes for non-finite numbers.
+    static func number(_ text: String) -> Double? {
+        if let x = Double(text) { return x }
+        switch text {
+        case "\"nan\"": return .nan
+        case "\"inf\"": return .infinity
+        case "\"-inf\"": return -.infinity
+        default: return nil
+        }
+    }
+
+    /// A JSON string's content, unescaped; nil for `null` or a non-string.
+    static func string(_ text: String) -> String? {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
+        let inner = text.utf8.dropFirst().dropLast()
+        guard inner.contains(0x5C) else { return String(decoding: inner, as: UTF8.self) }
+        var out: [UInt8] = []
+        var it = inner.makeIterator()
+        while let b = it.next() {
+            guard b == 0x5C, let e = it.next() else { out.append(b); continue }
+            switch e {
+            case 0x6E: out.append(0x0A)
+            case 0x74: out.append(0x09)
+            case 0x72: out.append(0x0D)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x75:
+                var hex = ""
+                for _ in 0..<4 { if let h = it.next() { hex.append(Character(Unicode.Scalar(h))) } }
+                if let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) { out += Array(String(Character(scalar)).utf8) }
+            default: out.append(e)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters() -> Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}
