@@ -4,7 +4,7 @@ import Operations
 /// `explain … --counterfactual "without EVENT"`: re-runs a trail's scenario from the trail's seed and replication with
 /// one event removed, and compares the figures with the factual run.
 ///
-/// The factual run is first verified against the trail (`AuditReplay.verify`), so the scenario is the one the trail
+/// The factual re-run is first compared with the trail line for line (as `AuditReplay.verify` does), so the scenario is the one the trail
 /// records. Removable events are the scripted cooling-unit failures (`unit_failed` lines whose `details.source` is
 /// `reliability.scripted_failures[k]`): the counterfactual is the scenario with entry k deleted, which is why it
 /// equals, bit for bit, a run of the file with that entry deleted. Random failures, weather and load are not
@@ -69,14 +69,17 @@ public enum Counterfactual {
             throw AuditReplay.Failure.notReplayable(
                 "line \(line) (\(event.action) \(event.target)) is not a removable event: only scripted unit failures (unit_failed lines from reliability.scripted_failures) can be removed")
         }
-        _ = try AuditReplay.verify(recordedText: trailText, spec: spec)
         var factualSpec = spec
         let details = AuditReplay.firstLineDetails(AuditVerifier.lines(of: trailText)[0])
         if let s = details["seed"].flatMap(UInt64.init) { factualSpec.seed = s }
         if let r = details["replication"].flatMap(Int.init) { factualSpec.replication = r }
+        // The factual re-run must reproduce the trail line for line (what `AuditReplay.verify` checks).
+        let factual = try FacilitySimulation(spec: factualSpec).run()
+        if let mismatch = AuditVerifier.compare(recorded: AuditVerifier.lines(of: trailText), replayed: factual.auditTrail.lines) {
+            throw AuditReplay.Failure.mismatch(mismatch)
+        }
         var without = factualSpec
         without.reliability.scriptedFailures.remove(at: k)
-        let factual = try FacilitySimulation(spec: factualSpec).run()
         let counterfactual = try FacilitySimulation(spec: without).run()
         return Comparison(removedLine: line, removedEvent: "\(event.action) \(event.target) at t = \(event.timeSeconds) s (\(source))",
                           spec: without, factual: factual, counterfactual: counterfactual)
