@@ -27,7 +27,8 @@ public enum ResultWriter {
             // A trail left by an earlier run would not belong to these results.
             try? FileManager.default.removeItem(at: directory.appendingPathComponent("audit.jsonl"))
         }
-        try writeReports(ReportInput(summary: result.summary, timeSeries: result.timeSeries, baseline: baseline), to: directory)
+        try writeReports(ReportInput(summary: result.summary, timeSeries: result.timeSeries, baseline: baseline,
+                                     incidents: result.summary.incidents == nil ? nil : IncidentSection(result: result)), to: directory)
     }
 
     /// Writes `report.html`, `report.md` and `metrics.prom` of `input` into `directory` (created if needed).

@@ -25,6 +25,11 @@ public struct AuditEntry: Sendable, Equatable {
     /// - Complexity: O(length of the line).
     public init?(line text: String) {
         guard let members = CanonicalJSON.topLevelMembers(of: text) else { return nil }
+        self.init(members: members)
+    }
+
+    /// Parses a line's top-level members (`CanonicalJSON.topLevelMembers`).
+    public init?(members: [(key: String, value: String)]) {
         var seq: Int?, time: Double?, action: String?, target: String?
         outcome = ""
         causes = []
@@ -58,6 +63,22 @@ public struct AuditEntry: Sendable, Equatable {
         self.timeSeconds = time
         self.action = action
         self.target = target
+    }
+
+    /// The entry of a record held in memory.
+    public init(record r: AuditRecord) {
+        line = r.sequence
+        timeSeconds = r.timeSeconds
+        action = r.action
+        target = r.target
+        outcome = r.outcome.rawValue
+        riskClass = r.riskClass?.rawValue
+        authority = r.authority?.rawValue
+        ticket = r.ticket
+        causes = r.causes
+        observations = r.observations
+        details = r.details
+        reason = r.reason
     }
 
     /// A JSON number, or one of the strings CanonicalJSON writes for non-finite numbers.

@@ -17,13 +17,16 @@ public struct AuditTrailIndex: Sendable {
     public init(text: String) throws {
         let lines = AuditVerifier.lines(of: text)
         guard !lines.isEmpty else { throw AuditMismatch(line: 1, message: "the audit trail is empty") }
-        if let broken = AuditVerifier.checkChain(lines) { throw broken }
         var entries: [AuditEntry] = []
         entries.reserveCapacity(lines.count)
         var citedBy: [Int: [Int]] = [:]
         var tickets: [Int: [Int]] = [:]
+        var previous = AuditRecord.genesisHash
         for (i, text) in lines.enumerated() {
-            guard let e = AuditEntry(line: text) else {
+            // Each line is split once: the verifier's chain step, then the entry.
+            let members = CanonicalJSON.topLevelMembers(of: text)
+            if let broken = AuditVerifier.checkLink(members: members, line: i + 1, previous: &previous) { throw broken }
+            guard let e = AuditEntry(members: members!) else {
                 throw AuditMismatch(line: i + 1, message: "not an audit record (seq, time_s, action and target are required)")
             }
             guard e.line == i + 1 else { throw AuditMismatch(line: i + 1, field: "seq", message: "seq \(e.line) is not the line's position \(i + 1)") }
@@ -37,6 +40,19 @@ public struct AuditTrailIndex: Sendable {
             entries.append(e)
         }
         self.entries = entries
+        self.citedBy = citedBy
+        self.ticketLines = tickets
+    }
+
+    /// Indexes a trail held in memory (a run's own, already chained: nothing to verify or parse).
+    public init(trail: AuditTrail) {
+        var citedBy: [Int: [Int]] = [:]
+        var tickets: [Int: [Int]] = [:]
+        entries = trail.records.map { r in
+            for c in r.causes { citedBy[c, default: []].append(r.sequence) }
+            if let t = r.ticket { tickets[t, default: []].append(r.sequence) }
+            return AuditEntry(record: r)
+        }
         self.citedBy = citedBy
         self.ticketLines = tickets
     }

@@ -9,13 +9,16 @@ public struct ReportInput: Sendable {
     public var baseline: RunSummary?
     /// The 95 % intervals when the run aggregates replications (`intervals.json`), nil for a single run.
     public var replicated: ReplicationIntervals?
+    /// The incidents and the worst one's causal chain (issue 17); nil where the run did not detect incidents.
+    public var incidents: IncidentSection?
 
     public init(summary: RunSummary, timeSeries: TimeSeries? = nil, baseline: RunSummary? = nil,
-                replicated: ReplicationIntervals? = nil) {
+                replicated: ReplicationIntervals? = nil, incidents: IncidentSection? = nil) {
         self.summary = summary
         self.timeSeries = timeSeries
         self.baseline = baseline
         self.replicated = replicated
+        self.incidents = incidents
     }
 
     /// Errors reading saved results, naming the file.
@@ -40,7 +43,8 @@ public struct ReportInput: Sendable {
         }
         let base = try baseline.map { try readSummary($0.appendingPathComponent("summary.json")) }
         return ReportInput(summary: summary, timeSeries: series, baseline: base,
-                           replicated: try ReplicationIntervals.load(directory: directory))
+                           replicated: try ReplicationIntervals.load(directory: directory),
+                           incidents: IncidentSection.load(directory: directory, horizonSeconds: summary.simulatedSeconds))
     }
 
     /// Decodes a `summary.json`.
