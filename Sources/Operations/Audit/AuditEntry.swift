@@ -14,9 +14,26 @@ public struct AuditEntry: Sendable, Equatable {
     public var ticket: Int?
     /// Earlier lines that led to this one (`caused_by`; empty on format-1 trails).
     public var causes: [Int]
-    public var observations: [String: Double]
-    public var details: [String: String]
-    public var reason: String
+    /// The observations, the text facts and the reason, parsed when first read (a 100,000-line trail is indexed
+    /// without unescaping every reason).
+    public var observations: [String: Double] {
+        get { observationStore ?? AuditEntry.parseObservations(observationText) }
+        set { observationStore = newValue }
+    }
+    public var details: [String: String] {
+        get { detailStore ?? AuditEntry.parseDetails(detailText) }
+        set { detailStore = newValue }
+    }
+    public var reason: String {
+        get { reasonStore ?? AuditEntry.string(reasonText) ?? "" }
+        set { reasonStore = newValue }
+    }
+    private var observationStore: [String: Double]?
+    private var observationText = "{}"
+    private var detailStore: [String: String]?
+    private var detailText = "{}"
+    private var reasonStore: String?
+    private var reasonText = "\"\""
 
     /// Whether the line is a governed action (it has a risk class).
     public var isAction: Bool { riskClass != nil }
@@ -33,9 +50,6 @@ public struct AuditEntry: Sendable, Equatable {
         var seq: Int?, time: Double?, action: String?, target: String?
         outcome = ""
         causes = []
-        observations = [:]
-        details = [:]
-        reason = ""
         for (key, value) in members {
             switch key {
             case "seq": seq = Int(value)
@@ -46,15 +60,11 @@ public struct AuditEntry: Sendable, Equatable {
             case "risk_class": riskClass = AuditEntry.string(value)
             case "authority": authority = AuditEntry.string(value)
             case "ticket": ticket = Int(value)
-            case "reason": reason = AuditEntry.string(value) ?? ""
+            case "reason": reasonText = value
             case "caused_by":
-                causes = value.dropFirst().dropLast().split(separator: ",").compactMap { Int($0.trimmingCharacters()) }
-            case "observations":
-                for (k, v) in CanonicalJSON.topLevelMembers(of: value) ?? [] {
-                    if let x = AuditEntry.number(v) { observations[k] = x }
-                }
-            case "details":
-                for (k, v) in CanonicalJSON.topLevelMembers(of: value) ?? [] { details[k] = AuditEntry.string(v) ?? v }
+                causes = value.utf8.dropFirst().dropLast().split(separator: 0x2C).compactMap { Int(String(decoding: $0, as: UTF8.self).trimmingCharacters()) }
+            case "observations": observationText = value
+            case "details": detailText = value
             default: break
             }
         }
@@ -79,6 +89,18 @@ public struct AuditEntry: Sendable, Equatable {
         observations = r.observations
         details = r.details
         reason = r.reason
+    }
+
+    static func parseObservations(_ text: String) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (k, v) in CanonicalJSON.topLevelMembers(of: text) ?? [] { if let x = number(v) { out[k] = x } }
+        return out
+    }
+
+    static func parseDetails(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in CanonicalJSON.topLevelMembers(of: text) ?? [] { out[k] = string(v) ?? v }
+        return out
     }
 
     /// A JSON number, or one of the strings CanonicalJSON writes for non-finite numbers.
@@ -118,9 +140,9 @@ public struct AuditEntry: Sendable, Equatable {
     }
 }
 
-private extension Substring {
+private extension String {
     func trimmingCharacters() -> Substring {
-        var s = self
+        var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return s

@@ -25,7 +25,11 @@ public struct AuditTrailIndex: Sendable {
         for (i, text) in lines.enumerated() {
             // Each line is split once: the verifier's chain step, then the entry.
             let members = CanonicalJSON.topLevelMembers(of: text)
-            if let broken = AuditVerifier.checkLink(members: members, line: i + 1, previous: &previous) { throw broken }
+            if let declared = AuditVerifier.fastLink(text, previous: previous) {
+                previous = declared
+            } else if let broken = AuditVerifier.checkLink(members: members, line: i + 1, previous: &previous) {
+                throw broken
+            }
             guard let e = AuditEntry(members: members!) else {
                 throw AuditMismatch(line: i + 1, message: "not an audit record (seq, time_s, action and target are required)")
             }

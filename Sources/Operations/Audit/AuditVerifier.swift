@@ -5,8 +5,10 @@
 /// reordered line — or a different scenario or build. The verifier names the first differing line and field.
 public enum AuditVerifier {
     /// The lines of an `audit.jsonl` text (the newline after the last line does not start another line).
+    /// - Complexity: O(n) in the bytes of the text (split on the UTF-8 newline byte, not by grapheme: a 100,000-line
+    ///   trail splits in milliseconds).
     public static func lines(of text: String) -> [String] {
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if parts.last == "" { parts.removeLast() }
         return parts
     }
