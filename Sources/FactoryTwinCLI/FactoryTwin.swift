@@ -25,6 +25,7 @@ struct FactoryTwin: AsyncParsableCommand {
             Generate.self,
             Calibrate.self,
             Replay.self,
+            Explain.self,
             Report.self,
             Check.self,
             Serve.self,

@@ -37,7 +37,8 @@ public enum ResultWriter {
             try? FileManager.default.removeItem(at: sensitivityFile)
         }
         try writeReports(ReportInput(summary: result.summary, timeSeries: result.timeSeries, baseline: baseline,
-                                     sensitivity: sensitivity), to: directory)
+                                     sensitivity: sensitivity,
+                                     incidents: result.summary.incidents == nil ? nil : IncidentSection(result: result)), to: directory)
     }
 
     /// Writes `report.html`, `report.md` and `metrics.prom` of `input` into `directory` (created if needed).

@@ -41,16 +41,18 @@ final class ReplayTests: XCTestCase {
         XCTAssertEqual(report.finalStateHash.count, 64)
     }
 
-    /// One altered number (line 3's junction temperature) fails at line 3, field observations.junction_c.
+    /// One altered number (the junction temperature of the first line that records one, n) fails at line n, field
+    /// observations.junction_c.
     func testAlteredLineFails() throws {
         let (text, spec) = try writtenTrail()
         var lines = AuditVerifier.lines(of: text)
-        let members = try XCTUnwrap(CanonicalJSON.topLevelMembers(of: lines[2]))
+        let n = try XCTUnwrap(lines.firstIndex { $0.contains("\"junction_c\"") })
+        let members = try XCTUnwrap(CanonicalJSON.topLevelMembers(of: lines[n]))
         let observations = try XCTUnwrap(members.first { $0.key == "observations" }?.value)
         let junction = try XCTUnwrap(CanonicalJSON.topLevelMembers(of: observations)?.first { $0.key == "junction_c" }?.value)
-        lines[2] = lines[2].replacingOccurrences(of: "\"junction_c\":\(junction)", with: "\"junction_c\":65")
+        lines[n] = lines[n].replacingOccurrences(of: "\"junction_c\":\(junction)", with: "\"junction_c\":65")
         let m = try XCTUnwrap(failure(lines.joined(separator: "\n") + "\n", spec))
-        XCTAssertEqual(m.line, 3)
+        XCTAssertEqual(m.line, n + 1)
         XCTAssertEqual(m.field, "observations.junction_c")
     }
 

@@ -41,6 +41,8 @@ struct Cohort {
     /// GPU electrical energy of the whole cohort, J.
     var electricalJoules: Double = 0
     var maxModuleCelsius: Double
+    /// Highest junction temperature of the last `advance` step, °C (incident and effect tracking, `RunLedger`).
+    var lastStepMaxCelsius = -Double.infinity
     var gpuSecondsAboveLimit: Double = 0
 
     // Clock control.
@@ -134,7 +136,8 @@ struct Cohort {
         state = end
         // Every GPU out: the chain relaxes, but no GPU is there to be hot.
         guard gpusInService > 0 else { return nil }
-        maxModuleCelsius = max(maxModuleCelsius, trajectory.maximumModuleCelsius(until: dt))
+        lastStepMaxCelsius = trajectory.maximumModuleCelsius(until: dt)
+        maxModuleCelsius = max(maxModuleCelsius, lastStepMaxCelsius)
         let above = trajectory.intervalAbove(limit, until: dt)
         if let above { gpuSecondsAboveLimit += inService * (above.upperBound - above.lowerBound) }
         return above

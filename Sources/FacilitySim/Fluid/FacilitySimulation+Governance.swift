@@ -24,6 +24,22 @@ extension FacilitySimulation {
                             replication: spec.replication, horizonSeconds: spec.horizonSeconds, overrides: spec.overrides)
     }
 
+    /// The run's ledger: its governor (nil without `ai_governance`) and incident detection (issue 17).
+    func makeLedger() throws -> RunLedger {
+        RunLedger(governor: try makeGovernor(), spec: spec, cohortNames: cohorts.map(\.name), setpointCelsius: plant.setpointCelsius)
+    }
+
+    /// Hands capacity segment `k` to the ledger (with the groups whose switchover to a spare starts then).
+    func capacityChanged(_ ledger: inout RunLedger, segment k: Int, capacity: CoolingCapacity, supplyCelsius: Double) {
+        guard let timeline = coolingUnits.timeline else { return }
+        let start = timeline.segments[k].startSeconds
+        let names = spec.reliability.coolingGroups.map(\.name)
+        let switching = Set(coolingUnits.switchovers.filter { $0.record.startSeconds == start }.map { names[$0.group] })
+        ledger.capacityChanged(timeline.segments[k].capacityFractions, at: start, coolantFlow: capacity.coolantFlow,
+                               heatRejection: capacity.heatRejection, chiller: capacity.chiller, supplyCelsius: supplyCelsius,
+                               switchoverStarts: switching)
+    }
+
     /// Observations common to every clock change of `cohort` towards DVFS state `index`.
     static func clockObservations(_ cohort: Cohort, to index: Int, threshold: Double, clockStates: [Double]) -> [String: Double] {
         ["junction_c": cohort.state.moduleCelsius, "sink_c": cohort.state.sinkCelsius, "coolant_c": cohort.inputs.coolantCelsius,
@@ -96,16 +112,21 @@ extension FacilitySimulation {
         return .object(["cohorts": .array(cohortStates), "summary_sha256": .string(summaryHash)])
     }
 
-    /// Closes the governor's trail with the final state and puts the trail and the violation count in `result`.
-    func finishGovernance(_ governor: inout Governor?, result: inout RunResult) {
-        guard var g = governor else { return }
+    /// Closes the ledger at the horizon: SLA breaches of the `limits` block, the incidents into `result` and the summary,
+    /// then the governor's trail with the final state and the violation count.
+    func finishLedger(_ ledger: inout RunLedger, result: inout RunResult) {
+        ledger.finish(summary: result.summary, limits: spec.limits)
+        result.incidents = ledger.incidents
+        result.summary.incidents = ledger.incidents.count
+        guard var g = ledger.governor else { return }
         result.summary.aiAutonomyBoundaryViolations = g.boundaryViolations
         let s = result.summary
+        let worst = ledger.worstIncident
         result.auditTrail = g.finish(atSeconds: spec.horizonSeconds, finalState: finalState(s), observations: [
             "pue": s.pue, "max_gpu_c": s.maxGpuTemperatureCelsius, "seconds_above_limit_s": s.secondsAboveGpuLimit,
             "clock_changes": Double(s.clockChanges), "throttled_fraction": s.throttledFraction, "events": Double(s.events),
-        ])
-        governor = g
+        ], details: ["incidents": String(ledger.incidents.count), "worst_incident": worst?.id ?? ""])
+        ledger.governor = g
     }
 
     /// The governed request of a switchover to a standby unit (medium risk): needed by the end of the group's

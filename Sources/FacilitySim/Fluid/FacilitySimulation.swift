@@ -103,7 +103,7 @@ public final class FacilitySimulation {
                                     peakFacilityWatts: state.peakFacilityWatts, chillerSeconds: state.chillerSeconds,
                                     maxSupply: state.maxSupply, events: state.sim.firedCount,
                                     wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
-        finishGovernance(&state.governor, result: &result)
+        finishLedger(&state.ledger, result: &result)
         result.summary.parameters = plant.parameters.usedEntries.map(ParameterUse.init)
         return result
     }

@@ -60,9 +60,10 @@ extension FluidRun {
                 })
             let index = controller.decide(observation)
             if index != cohort.clockIndex {
-                let decision = governor?.submit(FacilitySimulation.predictiveRequest(
+                let decision = ledger.submitClockChange(FacilitySimulation.predictiveRequest(
                     cohort, to: index, at: now, threshold: limit, windowSeconds: window,
-                    forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates))
+                    forecast: observation.forecastPeakCelsius ?? { _ in .nan }, clockStates: accelerator.clockStates),
+                    cohort: i, observed: TrailEntryKind.forecast)
                 if let decision, !decision.executesNow {   // waits for an approval
                     cohorts[i].actuationPending = true
                     approvalTickets[i] = decision.ticket

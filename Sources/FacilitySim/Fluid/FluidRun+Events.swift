@@ -29,7 +29,7 @@ extension FluidRun {
             try reactiveReading(i)
         case .actuate(let i, let index):
             if let ticket = approvalTickets.removeValue(forKey: i) {
-                try governor?.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
+                try ledger.executeApproved(ticket: ticket, atSeconds: now, observations: FacilitySimulation.clockObservations(
                     cohorts[i], to: index, threshold: limit, clockStates: accelerator.clockStates))
             }
             cohorts[i].actuationPending = false
@@ -43,6 +43,7 @@ extension FluidRun {
         case .capacity(let k):
             capacity = simulation.coolingUnits.capacity(segment: k)
             try evaluatePlant()
+            simulation.capacityChanged(&ledger, segment: k, capacity: capacity, supplyCelsius: supplyCelsius)
             try inputsChanged()
         case .gpuFailure(let i):
             cohorts[i].pendingFailure = nil
@@ -57,14 +58,14 @@ extension FluidRun {
         case .switchover(let k):
             let s = simulation.coolingUnits.switchovers[k]
             let request = simulation.switchoverRequest(s, at: now, capacity: capacity)
-            if let decision = governor?.submit(request, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
+            if let decision = ledger.submitSwitchover(request, group: request.target, presetApprovalDelaySeconds: s.record.approvalDelaySeconds),
                decision.isAwaitingApproval {
                 try sim.schedule(.switchoverApproved(ticket: decision.ticket), after: s.record.approvalDelaySeconds, priority: 1)
             }
         case .switchoverApproved(let ticket):
-            try governor?.executeApproved(ticket: ticket, atSeconds: now)
+            try ledger.executeApproved(ticket: ticket, atSeconds: now)
         case .trimApproved(let ticket):
-            try governor?.executeApproved(ticket: ticket, atSeconds: now)
+            try ledger.executeApproved(ticket: ticket, atSeconds: now)
             trimTicket = nil
             trimRunning = true
             try evaluatePlant()
@@ -86,8 +87,9 @@ extension FluidRun {
                                               clockIndex: cohorts[i].clockIndex, clockStateCount: clockCount)
         let index = reactive.decide(observation)
         if index != cohorts[i].clockIndex {
-            let decision = governor?.submit(FacilitySimulation.reactiveRequest(cohorts[i], to: index, at: now, reactive: reactive,
-                                                                               clockStates: accelerator.clockStates))
+            let decision = ledger.submitClockChange(FacilitySimulation.reactiveRequest(
+                cohorts[i], to: index, at: now, reactive: reactive, clockStates: accelerator.clockStates),
+                cohort: i, observed: TrailEntryKind.reading)
             if let decision, decision.isAwaitingApproval { approvalTickets[i] = decision.ticket }
             cohorts[i].actuationPending = true
             try sim.schedule(.actuate(cohort: i, clockIndex: index),

@@ -50,7 +50,8 @@ final class FluidRun {
     var availableSeconds = 0.0
     /// Time at or above the committed capacity, and with the facility's cooling delivered (issue 15, SLA uptime).
     lazy var service = ServiceAvailabilityTally(committedCapacity: spec.serviceLevel.committedCapacity)
-    var governor: Governor?
+    /// The governor (nil without an ai_governance block) and incident detection (issue 17), +Governance.swift.
+    var ledger: RunLedger
     /// The trim chiller is on / its start awaits approval (ticket).
     var trimRunning = false
     var trimTicket: Int?
@@ -82,7 +83,7 @@ final class FluidRun {
         let seed = s.spec.seed, replication = s.spec.replication
         failureStreams = cohorts.map { RandomStream(seed: seed, replication: replication, name: "gpu-failures/\($0.name)") }
         replacementStreams = cohorts.map { RandomStream(seed: seed, replication: replication, name: "gpu-replacements/\($0.name)") }
-        governor = try s.makeGovernor()   // nil without an ai_governance block (+Governance.swift)
+        ledger = try s.makeLedger()
     }
 
     /// Schedules the first events and starts from the thermal steady state of the first hour's conditions, at the
@@ -125,6 +126,7 @@ final class FluidRun {
     func loop(progress: ((Double) -> Void)?) throws {
         while let entry = sim.next(until: horizon) {
             advance(to: entry.time)
+            ledger.begin(at: now, events: sim.firedCount)
             try handle(entry.payload, progress: progress)
         }
         advance(to: horizon)
@@ -140,7 +142,10 @@ final class FluidRun {
         service.add(durationSeconds: dt, deliveredCapacity: FacilitySimulation.deliveredCapacity(
             cohorts, installedGPUs: spec.facility.gpus, cooling: capacity), facilityDelivered: capacity.complete)
         for i in cohorts.indices {
-            if let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard) { union.append(above) }
+            let above = cohorts[i].advance(by: dt, limit: limit, utilisation: utilisation, hazard: hazard)
+            if let above { union.append(above) }
+            ledger.advanced(cohort: i, from: now, dt: dt, above: above, stepMaxCelsius: cohorts[i].lastStepMaxCelsius,
+                            endCelsius: cohorts[i].state.moduleCelsius)
         }
         secondsAbove += FacilitySimulation.unionLength(union)
         accounts.add(powers, for: dt)
@@ -157,9 +162,9 @@ final class FluidRun {
         var point = plant.operatingPoint(utilisation: utilisation, weather: weather, hour: hourIndex, cohorts: &cohorts,
                                          economiser: &e, capacity: effective)
         // Starting the trim chiller is a governed medium-risk action (the state at t = 0 is taken as found).
-        if point.trimHeatWatts > 0, !trimRunning, trimTicket == nil, now > 0, governor != nil {
-            let decision = governor!.submit(simulation.trimRequest(at: now, supplyCelsius: point.supplyCelsius, weather: weather,
-                                                                   trimHeatWatts: point.trimHeatWatts))
+        if point.trimHeatWatts > 0, !trimRunning, trimTicket == nil, now > 0, ledger.isGoverned {
+            let decision = ledger.submitTrim(simulation.trimRequest(at: now, supplyCelsius: point.supplyCelsius, weather: weather,
+                                                                    trimHeatWatts: point.trimHeatWatts))!
             if decision.isAwaitingApproval {
                 trimTicket = decision.ticket
                 try sim.schedule(.trimApproved(ticket: decision.ticket), after: decision.delaySeconds, priority: 1)
@@ -178,6 +183,7 @@ final class FluidRun {
         supplyCelsius = point.supplyCelsius
         maxSupply = max(maxSupply, supplyCelsius)
         peakFacilityWatts = max(peakFacilityWatts, powers.total)
+        ledger.plantEvaluated(at: now, hourIndex: hourIndex, weather: weather, utilisation: utilisation, supplyCelsius: supplyCelsius)
     }
 
     /// After an input change: reschedule every controller decision and failure that depends on the trajectories.

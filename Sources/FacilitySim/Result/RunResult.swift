@@ -7,10 +7,14 @@ public struct RunResult: Sendable {
     /// The hash-chained trail of governed actions (empty when the scenario has no `ai_governance` block or
     /// disables the trail).
     public var auditTrail: AuditTrail
+    /// The incidents the run detected, in order of detection (issue 17; empty at request fidelity, which does not
+    /// detect them yet).
+    public var incidents: [Incident]
 
-    public init(summary: RunSummary, timeSeries: TimeSeries, auditTrail: AuditTrail = AuditTrail()) {
+    public init(summary: RunSummary, timeSeries: TimeSeries, auditTrail: AuditTrail = AuditTrail(), incidents: [Incident] = []) {
         self.summary = summary
         self.timeSeries = timeSeries
         self.auditTrail = auditTrail
+        self.incidents = incidents
     }
 }

@@ -125,6 +125,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var preventiveReplacements: Int?
     /// Control actions attempted beyond their authority under the bounded-autonomy policy.
     public var aiAutonomyBoundaryViolations: Int?
+    /// Incidents the run detected (issue 17; `RunResult.incidents` lists them, the report explains the worst);
+    /// nil where incidents are not detected (request fidelity, not yet).
+    public var incidents: Int?
     /// Replications aggregated into this summary (nil or 1 for a single run).
     public var replications: Int?
 

@@ -14,4 +14,13 @@ public enum AuditOutcome: String, Sendable, CaseIterable, Codable {
     case executedBeyondAuthority = "executed_beyond_authority"
     /// The last line of a trail: the final state and its hash.
     case finished
+    /// A fact the run observed, not an action: an event (a unit failure, a capacity change, a threshold crossing),
+    /// the conditions of an hour, or the reading or forecast a controller decided on (trail format 2).
+    case observed
+    /// An incident began (`details.incident` names it; trail format 2).
+    case detected
+    /// An incident ended (`details.incident`, its duration and peak in `observations`).
+    case cleared
+    /// The measured effect of an executed action, one forecast horizon after it (`ticket` names the action).
+    case measured
 }

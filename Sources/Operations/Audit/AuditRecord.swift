@@ -2,7 +2,9 @@
 ///
 /// Its canonical JSON (`CanonicalJSON`) has the keys `action`, `authority`, `details`, `hash`, `observations`,
 /// `outcome`, `prev_hash`, `reason`, `risk_class`, `seq`, `target`, `ticket`, `time_s` (and `approval_due_s`,
-/// `deadline_s` when they apply). `hash` is the SHA-256 of the line's canonical JSON without its `hash`
+/// `deadline_s`, `caused_by` when they apply). `caused_by` (trail format 2, issue 17) lists the line numbers of the
+/// earlier lines whose observations, forecasts or events led to this one; a trail without it (format 1) records
+/// no causal links. `hash` is the SHA-256 of the line's canonical JSON without its `hash`
 /// member — which includes `prev_hash`, the hash of the line before (64 zeros for the first line) — so
 /// changing, removing or reordering a line breaks the chain from there on.
 public struct AuditRecord: Sendable, Equatable {
@@ -34,6 +36,9 @@ public struct AuditRecord: Sendable, Equatable {
     public var deadlineSeconds: Double?
     /// Facts that are text: the scenario, seed, policy, final state hash.
     public var details: [String: String]
+    /// Line numbers (`sequence`) of the earlier lines that led to this one, ascending (key `caused_by`; omitted
+    /// when empty).
+    public var causes: [Int] = []
     /// Hash of the previous line (64 hex digits).
     public var previousHash: String = AuditRecord.genesisHash
     /// Hash of this line (set by `AuditTrail.append`).
@@ -41,7 +46,8 @@ public struct AuditRecord: Sendable, Equatable {
 
     public init(timeSeconds: Double, action: String, target: String, riskClass: RiskClass? = nil, authority: Authority? = nil,
                 observations: [String: Double] = [:], reason: String, outcome: AuditOutcome, ticket: Int? = nil,
-                approvalDueSeconds: Double? = nil, deadlineSeconds: Double? = nil, details: [String: String] = [:]) {
+                approvalDueSeconds: Double? = nil, deadlineSeconds: Double? = nil, details: [String: String] = [:],
+                causes: [Int] = []) {
         self.timeSeconds = timeSeconds
         self.action = action
         self.target = target
@@ -54,6 +60,7 @@ public struct AuditRecord: Sendable, Equatable {
         self.approvalDueSeconds = approvalDueSeconds
         self.deadlineSeconds = deadlineSeconds
         self.details = details
+        self.causes = causes
     }
 
     /// The canonical JSON object of this line, with or without its `hash` member.
@@ -74,6 +81,7 @@ public struct AuditRecord: Sendable, Equatable {
         ]
         if let approvalDueSeconds { m["approval_due_s"] = .number(approvalDueSeconds) }
         if let deadlineSeconds { m["deadline_s"] = .number(deadlineSeconds) }
+        if !causes.isEmpty { m["caused_by"] = .array(causes.map { .integer(Int64($0)) }) }
         if includingHash { m["hash"] = .string(hash) }
         return .object(m)
     }

@@ -37,6 +37,14 @@ public struct Governor {
     public private(set) var pending: [Int: ActionRequest] = [:]
     private var nextTicket = 1
     private let approvalStream: RandomStream
+    /// Seed and replication of the run (the replay reference of every action line).
+    private let seed: UInt64
+    private let replication: Int
+    /// Line number of each ticket's request line.
+    public private(set) var requestLines: [Int: Int] = [:]
+    /// Events the simulation had executed when the current one began (set by the simulation; the replay reference
+    /// of the lines written at that event).
+    public var eventNumber = 0
 
     /// - Parameters:
     ///   - scenario, seed, replication, horizonSeconds: identify the run on the trail's first line (replay reads
@@ -50,11 +58,13 @@ public struct Governor {
         self.policy = policy
         self.verification = verification
         self.approvalStream = RandomStream(seed: seed, replication: replication, name: "governance.approval_delay")
+        self.seed = seed
+        self.replication = replication
         var details: [String: String] = [
             "scenario": scenario, "seed": String(seed), "replication": String(replication),
             "approval_delay": "\(policy.approvalDelay)", "emergency_override": policy.emergencyOverride.rawValue,
             "explainability": verification.explainability.rawValue,
-            "replay_capability": verification.replayCapability.rawValue,
+            "replay_capability": verification.replayCapability.rawValue, "trail_format": TrailEntryKind.format,
         ]
         if !overrides.isEmpty, let data = try? JSONEncoder().encode(overrides) {
             details["overrides"] = String(decoding: data, as: UTF8.self)
@@ -75,12 +85,21 @@ public struct Governor {
     /// decided where its physics is simulated (a cooling-unit switchover is drawn with its group's history, from the
     /// group's own approval stream — `approvalDelay(for:group:seed:replication:)`); it is used only under
     /// require_approval.
-    public mutating func submit(_ request: ActionRequest, presetApprovalDelaySeconds: Double? = nil) -> GovernanceDecision {
+    ///
+    /// `causes` are the line numbers of the earlier lines holding the observations and forecasts that triggered the
+    /// request (its `caused_by`).
+    public mutating func submit(_ request: ActionRequest, causes: [Int] = [], presetApprovalDelaySeconds: Double? = nil) -> GovernanceDecision {
         let riskClass = request.action.riskClass
         let authority = policy.authority(for: riskClass)
         let ticket = nextTicket
         nextTicket += 1
+        requestLines[ticket] = trail.records.count + 1
         let basis = "\(riskClass.rawValue) action, authority \(authority.rawValue)"
+        func line(_ request: ActionRequest, _ ticket: Int, _ authority: Authority, reason: String, outcome: AuditOutcome) -> AuditRecord {
+            var r = self.line(request, ticket, authority, reason: reason, outcome: outcome)
+            r.causes = causes
+            return r
+        }
         switch authority {
         case .autonomous:
             record(line(request, ticket, authority, reason: "\(basis): acts alone", outcome: .executed))
@@ -120,23 +139,36 @@ public struct Governor {
 
     /// Records that the approved action `ticket` took effect at `atSeconds`, with what was observed then.
     /// - Throws: `GovernanceError.unknownTicket` when `ticket` is not awaiting approval.
+    /// Its `caused_by` is the request line (whose own causes are the triggering observations).
     public mutating func executeApproved(ticket: Int, atSeconds: Double, observations: [String: Double] = [:]) throws {
         guard let request = pending.removeValue(forKey: ticket) else { throw GovernanceError.unknownTicket(ticket) }
         var executed = request
         executed.timeSeconds = atSeconds
         executed.observations = observations
         executed.deadlineSeconds = nil
-        record(line(executed, ticket, .requireApproval,
-                    reason: "approved \(atSeconds - request.timeSeconds) s after the request at t = \(request.timeSeconds) s",
-                    outcome: .executedAfterApproval))
+        var r = line(executed, ticket, .requireApproval,
+                     reason: "approved \(atSeconds - request.timeSeconds) s after the request at t = \(request.timeSeconds) s",
+                     outcome: .executedAfterApproval)
+        r.details["approved_by"] = "on-call human (simulated: approval drawn from approval_delay \(policy.approvalDelay))"
+        r.causes = requestLines[ticket].map { [$0] } ?? []
+        record(r)
+    }
+
+    /// Appends a fact line (an observation, an incident, a measured effect; `TrailEntryKind`) and returns its line
+    /// number, or nil when the run keeps no trail.
+    public mutating func note(_ fact: AuditRecord) -> Int? {
+        guard verification.auditTrail == .mandatory else { return nil }
+        trail.append(fact)
+        return trail.records.count
     }
 
     /// Closes the trail with the run's final state: `state_hash` is the SHA-256 of `finalState`'s canonical JSON
     /// (omitted when `replay_capability` is disabled). Returns the trail.
-    public mutating func finish(atSeconds: Double, finalState: CanonicalJSON, observations: [String: Double] = [:]) -> AuditTrail {
-        var details = ["boundary_violations": String(boundaryViolations), "notifications": String(notifications),
+    public mutating func finish(atSeconds: Double, finalState: CanonicalJSON, observations: [String: Double] = [:],
+                                details extra: [String: String] = [:]) -> AuditTrail {
+        var details = extra.merging(["boundary_violations": String(boundaryViolations), "notifications": String(notifications),
                        "approval_requests": String(approvalRequests),
-                       "pending_approvals": pending.keys.sorted().map(String.init).joined(separator: ",")]
+                       "pending_approvals": pending.keys.sorted().map(String.init).joined(separator: ",")]) { _, new in new }
         if verification.replayCapability == .enabled { details["state_hash"] = SHA256.hex(finalState.text) }
         record(AuditRecord(timeSeconds: atSeconds, action: AuditTrail.runEnd, target: trail.records.first?.target ?? "",
                            observations: observations, reason: "end of the horizon", outcome: .finished, details: details))
@@ -147,11 +179,24 @@ public struct Governor {
     private func line(_ request: ActionRequest, _ ticket: Int, _ authority: Authority, reason: String,
                       outcome: AuditOutcome) -> AuditRecord {
         let proof = verification.explainability == .proofBased
+        let riskClass = request.action.riskClass
+        let allowedBy: String
+        switch authority {
+        case .autonomous: allowedBy = "policy: \(riskClass.policyKey) → autonomous"
+        case .notifyHuman: allowedBy = "policy: \(riskClass.policyKey) → notify_human (a human is notified)"
+        case .requireApproval: allowedBy = "policy: \(riskClass.policyKey) → require_approval"
+        }
         return AuditRecord(timeSeconds: request.timeSeconds, action: request.action.rawValue, target: request.target,
-                           riskClass: request.action.riskClass, authority: authority,
+                           riskClass: riskClass, authority: authority,
                            observations: proof ? request.observations : [:],
                            reason: proof ? "\(request.rule); \(reason)" : reason, outcome: outcome, ticket: ticket,
-                           deadlineSeconds: request.deadlineSeconds)
+                           deadlineSeconds: request.deadlineSeconds,
+                           details: ["allowed_by": allowedBy, "replay": replayReference(atSeconds: request.timeSeconds)])
+    }
+
+    /// Where a re-run reproduces a line: the run's seed and replication and the calendar event it was written at.
+    func replayReference(atSeconds t: Double) -> String {
+        "seed \(seed) replication \(replication), event \(eventNumber) at t = \(t) s (factory-twin replay re-runs it)"
     }
 
     private mutating func record(_ r: AuditRecord) {

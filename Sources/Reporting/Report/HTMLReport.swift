@@ -46,6 +46,7 @@ public enum HTMLReport {
         h += economics.isEmpty ? "<h2>Economics</h2>\n<p class=\"note\">Not modelled: the scenario has no <code>economics:</code> block.</p>\n"
                                : table("Economics", economics)
         h += ParameterTable.html(s)
+        if let incidents = input.incidents { h += incidents.html() }
         h += "<h2>Charts</h2>\n"
         if input.timeSeries == nil { h += "<p class=\"note\">No timeseries.csv: time-series charts are not drawn.</p>\n" }
         if s.latencySeconds == nil { h += "<p class=\"note\">Latency histogram: not modelled in this run (fluid fidelity has no requests).</p>\n" }

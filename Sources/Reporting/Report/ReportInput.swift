@@ -11,14 +11,17 @@ public struct ReportInput: Sendable {
     public var replicated: ReplicationIntervals?
     /// The one-at-a-time sensitivity study (`sensitivity.json`, `run --sensitivity`), nil when not run.
     public var sensitivity: SensitivityResult?
+    /// The incidents and the worst one's causal chain (issue 17); nil where the run did not detect incidents.
+    public var incidents: IncidentSection?
 
     public init(summary: RunSummary, timeSeries: TimeSeries? = nil, baseline: RunSummary? = nil,
-                replicated: ReplicationIntervals? = nil, sensitivity: SensitivityResult? = nil) {
+                replicated: ReplicationIntervals? = nil, sensitivity: SensitivityResult? = nil, incidents: IncidentSection? = nil) {
         self.summary = summary
         self.timeSeries = timeSeries
         self.baseline = baseline
         self.replicated = replicated
         self.sensitivity = sensitivity
+        self.incidents = incidents
     }
 
     /// Errors reading saved results, naming the file.
@@ -44,7 +47,8 @@ public struct ReportInput: Sendable {
         let base = try baseline.map { try readSummary($0.appendingPathComponent("summary.json")) }
         return ReportInput(summary: summary, timeSeries: series, baseline: base,
                            replicated: try ReplicationIntervals.load(directory: directory),
-                           sensitivity: try SensitivityReport.load(directory: directory))
+                           sensitivity: try SensitivityReport.load(directory: directory),
+                           incidents: IncidentSection.load(directory: directory, horizonSeconds: summary.simulatedSeconds))
     }
 
     /// Decodes a `summary.json`.
