@@ -25,13 +25,17 @@ final class FluidLatencyValidationTests: XCTestCase {
         XCTAssertEqual(load, 0.8, accuracy: 1e-12)
         let sim = try FacilitySimulation(spec: spec)
         let (setup, rate) = (try XCTUnwrap(sim.servingSetup), try XCTUnwrap(sim.servingRate))
-        // The request run held its GPUs at clock 0.85 all hour (its time series); the fluid run starts at the same
+        // The request run held its GPUs at one clock all hour (its time series' `…_clock` column: full clock with the
+        // sourced 0.04 K/W chip-to-fluid resistance, 0.85 with the old assumed 0.06); the fluid run starts at the same
         // clock by the same rule (the highest state whose steady temperature is under the threshold), so the curve is
         // sampled at that clock.
         let series = try String(contentsOf: root.appendingPathComponent("Reports/request-diurnal-64gpu/timeseries.csv"), encoding: .utf8)
-        let clocks = Set(series.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } })
-        XCTAssertEqual(clocks, [0.85])
-        let curve = try LatencyCurve(setup: setup, rate: rate, seed: spec.seed, replication: spec.replication, clock: 0.85)
+        let rows = series.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let column = try XCTUnwrap(rows.first?.firstIndex { $0.hasSuffix("_clock") }, "a clock column in timeseries.csv")
+        let clocks = Set(rows.dropFirst().compactMap { Double($0[column]) })
+        XCTAssertEqual(clocks.count, 1, "one clock all hour: \(clocks)")
+        let clock = try XCTUnwrap(clocks.first)
+        let curve = try LatencyCurve(setup: setup, rate: rate, seed: spec.seed, replication: spec.replication, clock: clock)
         let requests = load * 3600 * 64 * rate.requestsPerGPUSecond
         let fluid = try XCTUnwrap(FluidLatency.summary(curve: curve, intervals: [(load, requests)]))
         print(String(format: "fluid vs request fidelity, end to end: p50 %.3f vs %.3f s (%+.1f %%), p99 %.3f vs %.3f s (%+.1f %%)",
