@@ -49,27 +49,23 @@ public enum ResultWriter {
         try writeAtomically(Data(OpenMetricsWriter.render(input.summary).utf8), to: directory.appendingPathComponent("metrics.prom"))
     }
 
-    /// `summary.json`: sorted keys, pretty-printed, snake_case, trailing newline.
-    public static func summaryJSON(_ summary: RunSummary) throws -> Data {
+    /// The project's result-file JSON: sorted keys, pretty-printed, snake_case, non-finite numbers as "inf"/"nan",
+    /// trailing newline — byte-stable, so equal results give equal files.
+    public static func resultJSON<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(summary)
+        var data = try encoder.encode(value)
         data.append(0x0A)
         return data
     }
 
-    /// `sensitivity.json`: sorted keys, pretty-printed, snake_case, trailing newline.
-    public static func sensitivityJSON(_ result: SensitivityResult) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(result)
-        data.append(0x0A)
-        return data
-    }
+    /// `summary.json`.
+    public static func summaryJSON(_ summary: RunSummary) throws -> Data { try resultJSON(summary) }
+
+    /// `sensitivity.json`.
+    public static func sensitivityJSON(_ result: SensitivityResult) throws -> Data { try resultJSON(result) }
 
     /// `timeseries.csv`: a header of column names (with units), then one line per sample.
     /// Numbers use Swift's shortest round-trip representation, so the file is locale-independent

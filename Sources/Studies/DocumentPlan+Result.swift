@@ -1,4 +1,5 @@
 import FacilitySim
+import Reporting
 import Foundation
 
 extension DocumentPlan {
@@ -44,15 +45,7 @@ extension DocumentPlan {
     }
 
     /// `document-plan.json`: sorted keys, snake_case, trailing newline.
-    public static func json(_ result: DocumentPlanResult) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(result)
-        data.append(0x0A)
-        return data
-    }
+    public static func json(_ result: DocumentPlanResult) throws -> Data { try ResultWriter.resultJSON(result) }
 
     /// The console summary: rows with their verdicts, bindings and the recommended design.
     public static func summary(_ r: DocumentPlanResult) -> String {
