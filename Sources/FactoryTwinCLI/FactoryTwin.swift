@@ -27,6 +27,8 @@ struct FactoryTwin: AsyncParsableCommand {
             Replay.self,
             Report.self,
             Check.self,
+            ShadowCommand.self,
+            SynthesizeTelemetry.self,
         ]
     )
 }

@@ -121,7 +121,10 @@ extension FacilityPlant {
             rejected += toReject
             // Facility-water pumps (300 kPa) and technology-loop pumps (tank oil / CDU secondary).
             let waterFlow = liquidDesign / (995.6 * 4177 * PlantDefaults.loopDesignRiseKelvin)
-            let water = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.waterPumpPressure,
+            // `heat_rejection.pump_power_fraction` k sets the design power k·Q_design (Δp = k·Q_design·η/V̇); absent, 300 kPa.
+            let waterPressure = spec.plant.pumpPowerFraction.map { $0 * liquidDesign * PlantDefaults.waterPumpEfficiency / waterFlow }
+                ?? PlantDefaults.waterPumpPressure
+            let water = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: waterPressure,
                              efficiency: PlantDefaults.waterPumpEfficiency)
             let secondary = Pump(designFlowCubicMetersPerSecond: waterFlow, designPressurePascals: PlantDefaults.secondaryPumpPressure,
                                  efficiency: PlantDefaults.secondaryPumpEfficiency)

@@ -56,6 +56,9 @@ public struct ScenarioSpec: Sendable {
     // MARK: Serving (issue 5)
     /// The `serving:` block: the model served, its calibration, arrivals and batching; nil = tokens not modelled.
     public var serving: ServingSpec? = nil
+    /// Where the scenario's values come from when they are not defaults: the `provenance:` list (e.g. "calibrated from
+    /// week.csv, 2026-12-03", written by `shadow --fit` into its overlay); carried into every run's summary and report.
+    public var provenance: [String] = []
 
     // MARK: Economics and CI limits (issue 8)
     /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.
