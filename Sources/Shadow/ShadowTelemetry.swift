@@ -20,3 +20,19 @@ public enum ShadowTelemetry {
         return try CSVTelemetryReader.parse(data, source: path)
     }
 }
+
+extension ShadowTelemetry {
+    /// A source that answers queries over a time range with a table whose columns are named by the queries —
+    /// the shape of the Telemetry target's Prometheus `query_range` client (`PrometheusClient.queryRange`), which the
+    /// `serve` work provides: (queries, start s, end s, step s) → table.
+    public typealias RangeQuery = (_ queries: [String], _ startSeconds: Double, _ endSeconds: Double, _ stepSeconds: Double) throws -> TelemetryTable
+
+    /// Reads every series `map` names (for a server, each `series:` is a PromQL query such as
+    /// `avg by (tank) (DCGM_FI_DEV_GPU_TEMP{tank="3"})`) over [start, end] at `step` through `query`; the table then
+    /// aligns through the same map as a CSV would.
+    public static func read(map: SignalMap, startSeconds: Double, endSeconds: Double, stepSeconds: Double,
+                            query: RangeQuery) throws -> TelemetryTable {
+        let queries = Array(Set(map.entries.values.map(\.series))).sorted()
+        return try query(queries, startSeconds, endSeconds, stepSeconds)
+    }
+}
