@@ -90,7 +90,7 @@ struct ShadowCommand: ParsableCommand {
         var lines = ["shadow \(run.scenarioName) against \(run.telemetrySource): \(run.data.times.count) instants "
             + "(\(run.data.skips.duplicateRows) duplicate, \(run.data.skips.outOfOrderRows) out-of-order rows skipped, \(run.data.skips.gaps) gaps)"]
         for c in run.before where !c.signal.hasPrefix("tank[") {
-            var line = "  \(c.signal): MAPE \(String(format: "%.3f", c.mapePercent)) % uncalibrated"
+            var line = "  \(c.signal): MAPE \(String(format: "%.3f", c.mapePercent)) % " + (run.after == nil ? "at the scenario's values" : "uncalibrated")
             if let a = run.after?.first(where: { $0.signal == c.signal }) { line += ", \(String(format: "%.3f", a.mapePercent)) % calibrated" }
             lines.append(line)
         }
