@@ -49,15 +49,31 @@ public enum ShadowParameter: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The value `spec` gives the parameter (its field, or the sourced default when the file omits it).
+    /// The catalogue parameter the field sets (`FacilityPlant.overrides`); the pump coefficient sets the facility-water
+    /// pump head, Δp = k·ρ·c_p·ΔT·η.
+    public var catalogueParameter: PlantParameter {
+        switch self {
+        case .junctionToFluid: return .immersionJunctionToFluidKelvinPerWatt
+        case .fluidVolumePerTank: return .immersionFluidVolumeCubicMeters
+        case .hxEffectiveness: return .immersionHXEffectiveness
+        case .pumpPowerFraction: return .waterPumpPressurePascals
+        case .dryCoolerApproach: return .dryCoolerApproachKelvin
+        }
+    }
+
+    /// The value `spec` gives the parameter: its named field, else its `parameters:` block entry, else the catalogue's
+    /// sourced default (for the pump coefficient, the head as k = Δp/(ρ·c_p·ΔT·η)).
     public func value(in spec: ScenarioSpec) -> Double {
         let p = spec.plant
+        let c = ParameterCatalogue(overrides: p.parameterOverrides)
         switch self {
-        case .junctionToFluid: return p.immersionJunctionToFluid ?? PlantDefaults.immersionJunctionToFluid
-        case .fluidVolumePerTank: return p.immersionFluidVolume ?? PlantDefaults.immersionFluidVolume
-        case .hxEffectiveness: return p.immersionHXEffectiveness ?? PlantDefaults.immersionHXEffectiveness
-        case .pumpPowerFraction: return p.pumpPowerFraction ?? PlantSpec.defaultPumpPowerFraction
-        case .dryCoolerApproach: return p.dryCoolerApproachKelvin ?? PlantDefaults.dryCoolerApproachKelvin
+        case .junctionToFluid: return p.immersionJunctionToFluid ?? c.peek(catalogueParameter)
+        case .fluidVolumePerTank: return p.immersionFluidVolume ?? c.peek(catalogueParameter)
+        case .hxEffectiveness: return p.immersionHXEffectiveness ?? c.peek(catalogueParameter)
+        case .pumpPowerFraction:
+            return p.pumpPowerFraction ?? c.peek(.waterPumpPressurePascals) / (c.peek(.waterDensityKilogramsPerCubicMeter)
+                * c.peek(.waterSpecificHeatJoulesPerKilogramKelvin) * c.peek(.loopDesignRiseKelvin) * c.peek(.waterPumpEfficiency))
+        case .dryCoolerApproach: return p.dryCoolerApproachKelvin ?? c.peek(catalogueParameter)
         }
     }
 

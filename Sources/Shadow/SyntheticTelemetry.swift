@@ -12,8 +12,9 @@ import Telemetry
 /// offset that jumps to a new uniform value in [−0.25, 0.15] at exponential intervals (mean 45 min, Assumption: batch and
 /// fine-tuning jobs starting and ending) plus AR(1) jitter (σ 0.02, lag-1 correlation 0.9), within [0.05, 1]; GPU power
 /// from the accelerator's power model at full clock; outdoor dry-bulb the scenario's TMY3 hours interpolated linearly;
-/// supply the set-point, floating to dry-bulb + approach·(heat share) when the dry coolers cannot hold it (no chiller).
-/// Outputs: the shadow plant's prediction with the truth values. Sensors (Assumptions, typical of DCGM and meters):
+/// supply the plant's own (`MeasuredPlant` without a measured supply: the set-point, floating to dry-bulb + approach·(heat
+/// share) when the dry coolers cannot hold it) plus an AR(1) wobble (σ 0.1 K, lag-1 0.95, Assumption).
+/// Outputs: the one plant's prediction (`ShadowPlant.predict`) with the truth values. Sensors (Assumptions, typical of DCGM and meters):
 /// GPU temperature σ 0.3 K, whole °C (DCGM reports integers); GPU power σ 2 W, whole W; supply σ 0.05 K, 0.1 °C; dry-bulb
 /// σ 0.2 K, 0.1 °C; pump power 1 %, 10 W; IT and facility power 0.5 %, 100 W. Each value is missing with probability
 /// 0.002; 0.3 % of rows are sent twice; 0.2 % swap with the next row; 20 minutes on day 5 are lost (a collector
@@ -54,7 +55,9 @@ public struct SyntheticTelemetry: Sendable {
             }
             power.append(p)
         }
-        let setpoint = spec.plant.supplySetpointCelsius ?? 30
+        // Supply: what the plant itself delivers (its set-point logic: held, or floating to dry-bulb + approach·heat share
+        // when the dry coolers cannot hold it), plus a slow wobble of the loop.
+        var replay = plant.plant(truth)
         var dryBulb: [Double] = [], supply: [Double] = []
         let wobble = stream("supply")
         var w = 0.0
@@ -62,10 +65,11 @@ public struct SyntheticTelemetry: Sendable {
             let hours = Double(spec.startHour) + Double(k) * stepSeconds / 3600
             let h = Int(hours), f = hours - Double(h)
             let db = dryBulbHourly[h % dryBulbHourly.count] * (1 - f) + dryBulbHourly[(h + 1) % dryBulbHourly.count] * f
-            let it = (0..<plant.tanks).reduce(0.0) { $0 + Double(plant.gpusPerTank) * ShadowPlant.serverWatts(gpu: power[$1][k], utilisation: plant.utilisation(gpuWatts: power[$1][k])) }
+            let own = replay.instant(gpuWattsPerTank: power.map { $0[k] }, dryBulbCelsius: db, supplyCelsius: nil,
+                                     elapsedSeconds: Double(k) * stepSeconds).supplyCelsius
             w = 0.95 * w + wobble.normal(mean: 0, standardDeviation: 0.1 * (1 - 0.9025).squareRoot())
             dryBulb.append(db)
-            supply.append(max(setpoint, db + truth[.dryCoolerApproach] * it / plant.designHeatWatts) + w)
+            supply.append(own + w)
         }
         let truthData = ShadowData(source: "truth", times: times, gpuPowerWatts: power, supplyCelsius: supply, dryBulbCelsius: dryBulb,
                                    measured: [], skips: SkipCounts())
