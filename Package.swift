@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim", "Operations"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
         // Telemetry's HTTP server and client, the Prometheus client, and `serve` scraped by a real Prometheus.
-        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "Shadow", "Scenario"]),
         .testTarget(name: "ShadowTests", dependencies: ["Shadow", "Telemetry", "Scenario", "FacilitySim", "SimMath"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting", "Operations"]),
     ]

@@ -3,8 +3,8 @@ import Telemetry
 
 /// Reads a telemetry file by its kind: OpenMetrics text snapshots for `.prom`, `.om` and `.txt`, CSV otherwise.
 ///
-/// A Prometheus server (`--prometheus URL`) yields the same `TelemetryTable` through the Telemetry target's
-/// `query_range` client, which this branch does not build (see the README).
+/// A Prometheus server (`--prometheus URL`) yields the same `TelemetryTable` through `read(map:…query:)` with the
+/// Telemetry target's `query_range` client (`PrometheusClient.queryRange`) as the query.
 public enum ShadowTelemetry {
     /// - Parameter partialLastLine: the file may be growing (`--follow`): a last line without its newline is
     ///   left for the next read instead of being refused.
@@ -23,8 +23,8 @@ public enum ShadowTelemetry {
 
 extension ShadowTelemetry {
     /// A source that answers queries over a time range with a table whose columns are named by the queries —
-    /// the shape of the Telemetry target's Prometheus `query_range` client (`PrometheusClient.queryRange`), which the
-    /// `serve` work provides: (queries, start s, end s, step s) → table.
+    /// the shape of the Telemetry target's Prometheus `query_range` client (`PrometheusClient.queryRange`, which
+    /// `shadow --prometheus` passes): (queries, start s, end s, step s) → table.
     public typealias RangeQuery = (_ queries: [String], _ startSeconds: Double, _ endSeconds: Double, _ stepSeconds: Double) throws -> TelemetryTable
 
     /// Reads every series `map` names (for a server, each `series:` is a PromQL query such as

@@ -78,8 +78,8 @@ final class ShadowInputTests: XCTestCase {
         XCTAssertEqual(empty?.message.hasPrefix("series 'p0' has no valid sample"), true)
     }
 
-    /// CUSUM by hand: σ = 1 K, an error of +2 K from row 10 on adds 2 − 0.5 = 1.5 a row to S⁺, which passes h = 12 at
-    /// the 9th such row (13.5 > 12; 12.0 after 8 is not above), i.e. row 18; before row 10 errors of 0 leave S at 0.
+    /// CUSUM by hand: σ = 1 K, an error of +2 K from row 10 on adds 2 − 0.5 = 1.5 a row to S⁺, which passes h = 15 at
+    /// the 11th such row (16.5 > 15; 15.0 after 10 is not above), i.e. row 20; before row 10 errors of 0 leave S at 0.
     func testCUSUMAlarmsWhenTheResidualShifts() {
         let rows = 40
         let times = (0..<rows).map { Double($0) * 60 }
@@ -92,8 +92,8 @@ final class ShadowInputTests: XCTestCase {
         var states: [String: DriftDetector.State] = [:]
         let scan = DriftDetector().scan(data, prediction, sigma: ["gpu_temperature": 1], states: &states)
         XCTAssertEqual(scan.alarms.count, 1)
-        XCTAssertEqual(scan.alarms.first?.row, 18)
+        XCTAssertEqual(scan.alarms.first?.row, 20)
         XCTAssertEqual(scan.alarms.first?.side, "high")
-        XCTAssertEqual(scan.alarms.first?.statistic ?? 0, 13.5, accuracy: 1e-12)
+        XCTAssertEqual(scan.alarms.first?.statistic ?? 0, 16.5, accuracy: 1e-12)
     }
 }

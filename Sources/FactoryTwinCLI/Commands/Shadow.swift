@@ -14,7 +14,8 @@ struct ShadowCommand: ParsableCommand {
         abstract: "Hold the twin against a hall's telemetry: compare, calibrate (--fit), watch for drift (--follow).",
         discussion: """
         SOURCE is a CSV file (timestamp + one column per series) or OpenMetrics/DCGM-exporter text snapshots \
-        (.prom, .om, .txt). The map file says which series is which twin signal and in what unit. Writes summary.json, \
+        (.prom, .om, .txt); or, with --prometheus URL instead of --telemetry, a Prometheus server's query_range API, \
+        each map entry's `series:` then being a PromQL query (--start, --end, --step). The map file says which series is which twin signal and in what unit. Writes summary.json, \
         report.html, drift.prom, audit.jsonl and, with --fit, calibrated.yaml (an overlay that extends SCENARIO) into --out. \
         Parameters: \(ShadowParameter.allCases.map(\.rawValue).joined(separator: ", ")).
         """)
@@ -23,7 +24,19 @@ struct ShadowCommand: ParsableCommand {
     var scenario: String
 
     @Option(help: "Telemetry: a CSV file or OpenMetrics text snapshots.")
-    var telemetry: String
+    var telemetry: String?
+
+    @Option(help: "A Prometheus server (http://127.0.0.1:9090) to read the map's PromQL queries from, by query_range.")
+    var prometheus: String?
+
+    @Option(help: "--prometheus: first instant, ISO 8601 UTC or Unix seconds (default: --end minus the scenario's horizon).")
+    var start: String?
+
+    @Option(help: "--prometheus: last instant, ISO 8601 UTC or Unix seconds (default: now).")
+    var end: String?
+
+    @Option(help: "--prometheus: seconds between samples.")
+    var step: Double = 60
 
     @Option(help: "Map file: which series is which twin signal, with units (default: series named as the signals, W and °C).")
     var map: String?
@@ -50,6 +63,13 @@ struct ShadowCommand: ParsableCommand {
     var overrides: [String] = []
 
     func validate() throws {
+        guard (telemetry == nil) != (prometheus == nil) else { throw ValidationError("give exactly one of --telemetry FILE and --prometheus URL") }
+        guard prometheus == nil || !follow else { throw ValidationError("--follow reads a growing file; polling --prometheus is not built yet") }
+        guard prometheus == nil || map != nil else { throw ValidationError("--prometheus needs --map: its series are the PromQL queries") }
+        guard step > 0, step.isFinite else { throw ValidationError("--step must be positive") }
+        for (name, value) in [("--start", start), ("--end", end)] where value.map(ShadowCommand.instant) == .some(nil) {
+            throw ValidationError("\(name): '\(value!)' is neither ISO 8601 UTC (2026-03-24T00:00:00Z) nor Unix seconds")
+        }
         guard pollSeconds > 0, pollSeconds.isFinite else { throw ValidationError("--poll-seconds must be positive") }
         guard polls >= 0 else { throw ValidationError("--polls must be 0 or more") }
         for name in fit where ShadowParameter(name: name) == nil {
@@ -67,22 +87,42 @@ struct ShadowCommand: ParsableCommand {
             var detector = DriftDetector()
             detector.settleSeconds = 3 * plant.tankTimeConstantSeconds(plant.scenarioValues)
             let signalMap = try map.map { try SignalMap.read(path: $0, tanks: plant.tanks) } ?? SignalMap.identity(tanks: plant.tanks)
-            let data = try ShadowData.align(try ShadowTelemetry.read(telemetry, partialLastLine: follow), map: signalMap, tanks: plant.tanks)
+            let table: TelemetryTable
+            if let url = prometheus {
+                let last = end.flatMap(ShadowCommand.instant) ?? Date().timeIntervalSince1970.rounded(.down)
+                let first = start.flatMap(ShadowCommand.instant) ?? last - spec.horizonSeconds
+                table = try ShadowTelemetry.read(map: signalMap, startSeconds: first, endSeconds: last, stepSeconds: step) { q, a, b, dt in
+                    try PrometheusClient.queryRange(baseURL: url, queries: q.map { (name: $0, query: $0) }, start: a, end: b, step: dt)
+                }
+            } else {
+                table = try ShadowTelemetry.read(telemetry!, partialLastLine: follow)
+            }
+            let data = try ShadowData.align(table, map: signalMap, tanks: plant.tanks)
             let run = try ShadowRun.run(plant: plant, data: data, fit: parameters, detector: detector)
             _ = try ShadowReport.write(run, detector: detector, scenarioPath: scenario, outputDirectory: directory, date: today)
             ShadowCommand.printSummary(run, directory: directory)
             if follow {
-                try ShadowFollow(plant: plant, map: signalMap, detector: detector, telemetry: telemetry, directory: directory,
+                try ShadowFollow(plant: plant, map: signalMap, detector: detector, telemetry: telemetry!, directory: directory,
                                  values: run.calibration?.values ?? plant.scenarioValues, date: today)
                     .loop(from: run, pollSeconds: pollSeconds, polls: polls)
             }
         } catch let error as TelemetryError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ScenarioInput.dataError
+        } catch let error as PrometheusError {
+            FileHandle.standardError.write(Data("\(prometheus ?? ""): error: \(error)\n".utf8))
+            throw ScenarioInput.dataError
         } catch let error as ShadowError {
             FileHandle.standardError.write(Data("\(scenario): \(error.description)\n".utf8))
             throw ScenarioInput.dataError
         }
+    }
+
+    /// An instant given as ISO 8601 UTC or Unix seconds, s since 1970 (nil: neither).
+    static func instant(_ text: String) -> Double? {
+        if let t = ISO8601.seconds(text) { return t }
+        guard let t = Double(text), t.isFinite else { return nil }
+        return t
     }
 
     /// One line per pooled signal, then the estimates and alarms, on stdout.
