@@ -60,11 +60,14 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["FacilitySim", "Operations"], swiftSettings: tuned),
         // Telemetry on the wire and in files, as read: the table every source yields and every consumer reads.
         .target(name: "Telemetry", swiftSettings: tuned),
+        // Shadow mode: the twin driven by a real hall's telemetry, compared with it, calibrated against it, watching it drift.
+        .target(name: "Shadow", dependencies: ["Telemetry", "FacilitySim", "FacilityModels", "Scenario", "Reporting", "SimMath", "Yams"],
+                swiftSettings: tuned),
         // Many runs of one scenario: replications on all cores, sweeps, shards, merges, capacity plans.
         .target(name: "Studies", dependencies: ["FacilitySim", "Scenario", "Reporting", "SimMath"], swiftSettings: tuned),
         .executableTarget(name: "FactoryTwinCLI", dependencies: [
             "SimMath", "EventEngine", "InferenceKernel", "FacilityModels", "FacilitySim", "Scenario", "Reporting", "Studies",
-            "Operations", "Serving", "Telemetry",
+            "Operations", "Serving", "Telemetry", "Shadow",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: tuned + kernelDefines),
 
@@ -79,7 +82,8 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "FacilitySim", "Operations"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scenario", "FacilitySim", "Reporting"]),
         // Telemetry's HTTP server and client, the Prometheus client, and `serve` scraped by a real Prometheus.
-        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "Shadow", "Scenario"]),
+        .testTarget(name: "ShadowTests", dependencies: ["Shadow", "Telemetry", "Scenario", "FacilitySim", "SimMath"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Scenario", "FacilitySim", "Reporting", "Operations"]),
     ]
 )

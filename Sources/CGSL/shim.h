@@ -19,6 +19,7 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_sf_lambert.h>
+#include <gsl/gsl_multifit_nlinear.h>
 
 // Random number generator types.
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
@@ -31,6 +32,10 @@ static inline const gsl_odeiv2_step_type *cgsl_step_rkf45(void) { return gsl_ode
 static inline const gsl_odeiv2_step_type *cgsl_step_msbdf(void) { return gsl_odeiv2_step_msbdf; }
 static inline const gsl_odeiv2_step_type *cgsl_step_bsimp(void) { return gsl_odeiv2_step_bsimp; }
 static inline const gsl_odeiv2_step_type *cgsl_step_rk4imp(void) { return gsl_odeiv2_step_rk4imp; }
+
+// Nonlinear least squares: the trust-region method and its Levenberg–Marquardt subproblem solver.
+static inline const gsl_multifit_nlinear_type *cgsl_nlinear_trust(void) { return gsl_multifit_nlinear_trust; }
+static inline const gsl_multifit_nlinear_trs *cgsl_nlinear_trs_lm(void) { return gsl_multifit_nlinear_trs_lm; }
 
 // Root solvers.
 static inline const gsl_root_fsolver_type *cgsl_root_brent(void) { return gsl_root_fsolver_brent; }

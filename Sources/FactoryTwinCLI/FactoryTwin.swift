@@ -29,6 +29,8 @@ struct FactoryTwin: AsyncParsableCommand {
             Report.self,
             Check.self,
             Serve.self,
+            ShadowCommand.self,
+            SynthesizeTelemetry.self,
         ]
     )
 }

@@ -20,6 +20,7 @@ struct SpecBuilder {
                          "this build reads schema version \(ScenarioLoader.schemaVersion), the file declares \(version)")
         }
         root.accept("description")
+        let provenance = readProvenance()
         let name = root.string("name", required: true, maxLength: 100)
         if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
             reader.error(at: root.value("name"), "name", "a name must be non-empty, must not contain '/' or start with '.' (it names the output directory)")
@@ -53,6 +54,7 @@ struct SpecBuilder {
                                 fidelity: fidelity, facility: facility, coolingSystem: cooling, thermalManagement: thermal,
                                 plant: plant, weather: weather, load: load, startHour: Int(start / 3600))
         for apply in blocks { apply(&spec) }
+        spec.provenance = provenance
         return spec
     }
 
@@ -168,6 +170,7 @@ struct SpecBuilder {
         if let m = root.mapping("heat_rejection") {
             plant.supplySetpointCelsius = m.quantity("supply_setpoint", .temperature, range: 2...60)
             plant.dryCoolerApproachKelvin = m.quantity("dry_cooler_approach", .temperatureDifference, range: 0.5...30)
+            plant.pumpPowerFraction = m.quantity("pump_power_fraction", .fraction, range: 0.0001...0.1)
             plant.chiller = m.choice("chiller", PlantSpec.ChillerMode.self, default: .trim) ?? .trim
             plant.coolingTower = m.flag("cooling_tower", default: false)
             plant.economiser = m.flag("economiser", default: true)

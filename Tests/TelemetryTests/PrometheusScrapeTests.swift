@@ -90,6 +90,7 @@ final class PrometheusScrapeTests: XCTestCase {
                            "query_range row \(row) at simulated t = \(values[1]) s")
         }
         XCTAssertGreaterThanOrEqual(distinct.count, 9, "the scrapes saw the simulated clock advance")
+        try assertShadowReadsPrometheusLikeCSV(base: base, start: start, end: end, root: root)
         XCTAssertEqual(serve.stop(signal: SIGTERM), 0, "serve stops on SIGTERM with exit 0: \(serve.stderr)")
     }
 }

@@ -18,9 +18,11 @@ extension FacilityPlant {
 
     /// Heat rejection: the room-air coils (chilled water from the economiser when the weather allows, from the chiller
     /// otherwise) and the warm-water loop (fans or tower modulate to hold the set-point, the chiller trims the rest).
-    /// Sets the chiller, fan and tower powers in `powers`.
-    func rejectHeat(heat: CohortHeat, recoveredWatts: Double, weather: WeatherConditions, hour: Int, economiser: inout Economiser,
-                    capacity: CoolingCapacity, powers: inout SubsystemPowers) -> Rejection {
+    /// Sets the chiller, fan and tower powers in `powers`. A measured supply (`plantPoint`) stands in for the set-point.
+    func rejectHeat(heat: CohortHeat, recoveredWatts: Double, weather: WeatherConditions, timeSeconds: Double,
+                    economiser: inout Economiser, capacity: CoolingCapacity, measuredSupplyCelsius: Double? = nil,
+                    powers: inout SubsystemPowers) -> Rejection {
+        let setpointCelsius = measuredSupplyCelsius ?? self.setpointCelsius
         let c = parameters
         let tower = spec.plant.coolingTower
         let sinkCelsius = tower ? weather.wetBulbCelsius : weather.dryBulbCelsius
@@ -34,7 +36,7 @@ extension FacilityPlant {
         let free = sinkCelsius + approach + c[.economiserApproachKelvin]
         let mechanicalShare = spec.plant.economiser
             ? economiser.update(freeCelsius: free, setpointCelsius: chilledSetpoint, rangeKelvin: c[.chilledWaterRiseKelvin],
-                                time: Double(hour) * 3600)
+                                time: timeSeconds)
             : 1
         // An air hall without a chiller gets what the economiser can deliver: its chilled water floats with the weather.
         let noChiller = airPrimary && spec.plant.chiller == .none
@@ -56,7 +58,7 @@ extension FacilityPlant {
                 let floating = sinkCelsius + approach * designShare
                 switch spec.plant.chiller {
                 case .none:
-                    result.supplyCelsius = floating
+                    result.supplyCelsius = measuredSupplyCelsius ?? floating
                 case .trim, .full:
                     let rise = c[.loopDesignRiseKelvin]
                     var trim = toReject * min(1, (floating - setpointCelsius) / rise)
@@ -65,7 +67,8 @@ extension FacilityPlant {
                     let trimCapacity = capacity.chiller * heat.liquidDesignWatts
                     if trim > trimCapacity {
                         trim = trimCapacity
-                        result.supplyCelsius = max(setpointCelsius, floating - rise * trimCapacity / max(toReject, 1e-9))
+                        result.supplyCelsius = measuredSupplyCelsius
+                            ?? max(setpointCelsius, floating - rise * trimCapacity / max(toReject, 1e-9))
                     }
                     result.trimHeatWatts = trim
                     chillerWatts += chiller.powerWatts(heatWatts: trim, supplyCelsius: setpointCelsius, sinkCelsius: sinkCelsius + approach)

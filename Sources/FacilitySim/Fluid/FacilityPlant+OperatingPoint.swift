@@ -30,12 +30,33 @@ extension FacilityPlant {
     /// supply then floats above the set-point and the chips warm. Failed GPUs draw nothing and give no heat.
     func operatingPoint(utilisation u: Double, weather: WeatherConditions, hour: Int, cohorts: inout [Cohort],
                         economiser: inout Economiser, capacity: CoolingCapacity = CoolingCapacity()) -> PlantPoint {
-        var powers = SubsystemPowers()
-        var heat = setCohortInputs(utilisation: u, cohorts: &cohorts, itWatts: &powers.it)
+        var itWatts = 0.0
+        let heat = setCohortInputs(utilisation: u, cohorts: &cohorts, itWatts: &itWatts)
         let flow = loopFlow(heat: heat, capacity: capacity)
         for i in cohorts.indices where cohorts[i].technology != .air {
             cohorts[i].chain = chain(for: cohorts[i].technology, flowRatio: flow.ratio)
         }
+        let point = plantPoint(heat: heat, itWatts: itWatts, flow: flow, weather: weather, timeSeconds: Double(hour) * 3600,
+                               economiser: &economiser, capacity: capacity)
+        for i in cohorts.indices {
+            cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { point.supplyCelsius + $0 } ?? point.airInletCelsius
+        }
+        return point
+    }
+
+    /// The plant's electrical powers, supply and return for the heat `heat` of IT drawing `itWatts` at the loops'
+    /// flow `flow`: power chain, air handling, heat recovery, heat rejection, pumps, building, transformer. The one
+    /// path both the fluid run (`operatingPoint`) and a measured replay (`MeasuredPlant`) take.
+    ///
+    /// `measuredSupplyCelsius` (a replay): the facility-water supply a hall's sensor reads replaces the set-point —
+    /// the dry-cooler fans modulate to hold it, the trim chiller (if any) makes up what they cannot, and the supply
+    /// reported is the measured one.
+    func plantPoint(heat cohortHeat: CohortHeat, itWatts: Double, flow: LoopFlow, weather: WeatherConditions, timeSeconds: Double,
+                    economiser: inout Economiser, capacity: CoolingCapacity, measuredSupplyCelsius: Double? = nil) -> PlantPoint {
+        var heat = cohortHeat
+        var powers = SubsystemPowers()
+        powers.it = itWatts
+        let hour = Int((timeSeconds / 3600).rounded(.down))
 
         // Power chain serving the IT: PDU then UPS. Their losses heat the electrical rooms (air).
         let pduLoss = pdu.lossWatts(outputWatts: powers.it)
@@ -48,14 +69,15 @@ extension FacilityPlant {
             / (c[.airDensityKilogramsPerCubicMeter] * c[.airSpecificHeatJoulesPerKilogramKelvin] * c[.crahAirRiseKelvin])
         powers[.airHandling] = c[.crahFanPressurePascals] * airFlow / c[.crahFanEfficiency]
 
-        let returnCelsius = returnWaterCelsius(supplyCelsius: setpointCelsius, heat: heat, flow: flow)
+        let returnCelsius = returnWaterCelsius(supplyCelsius: measuredSupplyCelsius ?? setpointCelsius, heat: heat, flow: flow)
         let recovered = recoverHeat(liquidHeat: heat.liquidWatts, hour: hour, returnCelsius: returnCelsius)
         powers.heatRecoveredWatts = recovered.fromFacilityWatts
         powers.heatDeliveredWatts = recovered.deliveredWatts
         powers.heatPumpWatts = recovered.heatPumpWatts
 
-        let rejection = rejectHeat(heat: heat, recoveredWatts: recovered.fromFacilityWatts, weather: weather, hour: hour,
-                                   economiser: &economiser, capacity: capacity, powers: &powers)
+        let rejection = rejectHeat(heat: heat, recoveredWatts: recovered.fromFacilityWatts, weather: weather, timeSeconds: timeSeconds,
+                                   economiser: &economiser, capacity: capacity, measuredSupplyCelsius: measuredSupplyCelsius,
+                                   powers: &powers)
         powers[.coolingPumps] += pumpWatts(heat: heat, flow: flow, capacity: capacity, airCoilHeatWatts: rejection.airCoilHeatWatts)
         if spec.plant.coolingTower { powers.waterLitersPerSecond = rejection.rejectedWatts * c[.towerWaterLitersPerJoule] }
 
@@ -64,9 +86,6 @@ extension FacilityPlant {
         powers[.powerChainLosses] = pduLoss + upsLoss + transformer.lossWatts(outputWatts: transformerLoad)
         let airInlet = max(c[.crahSupplyAirCelsius], rejection.chilledWaterCelsius + c[.crahCoilApproachKelvin])
             + c[.rackRecirculationKelvin]
-        for i in cohorts.indices {
-            cohorts[i].inputs.coolantCelsius = cohorts[i].coolantOffsetKelvin.map { rejection.supplyCelsius + $0 } ?? airInlet
-        }
         // What a hall's flow meter and return sensor read: the pumped facility-water flow and the return header.
         let flowRatio = heat.liquidDesignWatts > 0 ? flow.ratio : 0
         powers.facilityWaterFlowCubicMetersPerSecond = flowRatio * heat.liquidDesignWatts

@@ -53,9 +53,16 @@ struct FacilityPlant {
     var servingRate: ServingRate?
 
     init(spec: ScenarioSpec) throws {
+        self.init(spec: spec, accelerator: try AcceleratorCatalogue.spec(named: spec.facility.accelerator),
+                  hourly: try FacilityPlant.loadWeather(spec.weather))
+    }
+
+    /// The plant of `spec` with its accelerator and weather already resolved (a replay rebuilds the plant for each
+    /// set of parameter values without reading the weather file again).
+    init(spec: ScenarioSpec, accelerator: AcceleratorSpec, hourly: WeatherSeries) {
         self.spec = spec
-        self.accelerator = try AcceleratorCatalogue.spec(named: spec.facility.accelerator)
-        self.hourly = try FacilityPlant.loadWeather(spec.weather)
+        self.accelerator = accelerator
+        self.hourly = hourly
         let c = ParameterCatalogue(overrides: FacilityPlant.overrides(spec.plant))
         parameters = c
         designLiquidServerWattsPerGPU = FacilityPlant.serverWattsPerGPU(gpu: accelerator.tdpWatts, utilisation: 1, air: false, c)
@@ -95,6 +102,13 @@ struct FacilityPlant {
             (.cduApproachKelvin, p.cduApproachKelvin),
         ]
         for case let (key, value?) in named { o[key] = value }
+        // The pump coefficient k (design facility-water pump power per W of liquid design heat) is the pump head in
+        // other words: k = Δp/(ρ·c_p·ΔT·η), so Δp = k·ρ·c_p·ΔT·η at the catalogue's water, rise and efficiency.
+        if let k = p.pumpPowerFraction {
+            let c = ParameterCatalogue(overrides: o)
+            o[.waterPumpPressurePascals] = k * c.peek(.waterDensityKilogramsPerCubicMeter) * c.peek(.waterSpecificHeatJoulesPerKilogramKelvin)
+                * c.peek(.loopDesignRiseKelvin) * c.peek(.waterPumpEfficiency)
+        }
         o.merge(p.parameterOverrides) { _, block in block }
         return o
     }

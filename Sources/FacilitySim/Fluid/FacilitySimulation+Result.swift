@@ -67,6 +67,7 @@ extension FacilitySimulation {
             throughputLostFraction: demanded > 0 ? cohorts.reduce(0) { $0 + $1.workLostToThrottling } / demanded : 0,
             clockChanges: cohorts.reduce(0) { $0 + $1.clockChanges },
             simulatedSeconds: spec.horizonSeconds, events: events, wallSeconds: wallSeconds)
+        if !spec.provenance.isEmpty { summary.provenance = spec.provenance }
         // Operations (issue 6).
         summary.availability = spec.horizonSeconds > 0 ? availableSeconds / spec.horizonSeconds : 1
         summary.capacityWeightedAvailability = gpuSeconds > 0 ? cohorts.reduce(0) { $0 + $1.capacitySeconds } / gpuSeconds : 1

@@ -131,6 +131,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// Replications aggregated into this summary (nil or 1 for a single run).
     public var replications: Int?
 
+    /// The scenario's `provenance:` list (calibrated values and where from); nil when it has none.
+    public var provenance: [String]?
+
     // MARK: Economics (issue 8). nil without an economics model.
     public var economics: EconomicsSummary?
 

@@ -18,6 +18,18 @@ public struct PlantSpec: Sendable {
     public var supplySetpointCelsius: Double?
     /// Dry-cooler approach to dry-bulb, K.
     public var dryCoolerApproachKelvin: Double?
+    /// Electrical power of the facility-water pumps at design flow per watt of liquid design heat (the
+    /// coefficient k of the affinity law P = k·Q_design·(V̇/V̇_design)³); nil: `defaultPumpPowerFraction`.
+    public var pumpPowerFraction: Double?
+    /// The catalogue's facility-water pumps as a coefficient: k = Δp/(ρ·c_p·ΔT·η) with the `PlantParameter` defaults
+    /// (300 kPa at 0.87, water at 30 °C, 10 K design rise: 300e3/(995.6·4,177·10·0.87) ≈ 0.0083) — 0.83 % of the heat, as
+    /// Frontier's CDU pumps draw ≈ 0.75 % of IT (ExaDigiT/RAPS config/frontier.yaml). The plant maps a scenario's k back
+    /// onto the pump head (`FacilityPlant.overrides`), so the two are one parameter.
+    public static var defaultPumpPowerFraction: Double {
+        let c = ParameterCatalogue()
+        return c.peek(.waterPumpPressurePascals) / (c.peek(.waterDensityKilogramsPerCubicMeter)
+            * c.peek(.waterSpecificHeatJoulesPerKilogramKelvin) * c.peek(.loopDesignRiseKelvin) * c.peek(.waterPumpEfficiency))
+    }
     public var chiller: ChillerMode
     /// Reject heat through an evaporative cooling tower (wet-bulb + approach) instead of dry coolers.
     public var coolingTower: Bool

@@ -63,6 +63,9 @@ public struct ScenarioSpec: Sendable {
     public var serving: ServingSpec? = nil
     /// The `workload: training` block (issue 15): a training job and its cloud-only comparison; nil = none.
     public var training: TrainingSpec? = nil
+    /// Where the scenario's values come from when they are not defaults: the `provenance:` list (e.g. "calibrated from
+    /// week.csv, 2026-12-03", written by `shadow --fit` into its overlay); carried into every run's summary and report.
+    public var provenance: [String] = []
 
     // MARK: Economics and CI limits (issue 8)
     /// Cost model of the run (`economics:` block); nil = no cost figures in the summary.

@@ -4,6 +4,7 @@ import ArgumentParser
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure performance; each subcommand prints one JSON object on stdout.",
-        subcommands: [BenchEngine.self, BenchKernel.self, BenchTrain.self, BenchFacility.self, BenchReplications.self, BenchExplain.self]
+        subcommands: [BenchEngine.self, BenchKernel.self, BenchTrain.self, BenchFacility.self, BenchReplications.self, BenchExplain.self,
+                      BenchShadow.self]
     )
 }

@@ -23,6 +23,9 @@ public enum ReportTables {
             ReportRow("Chiller running", "\(SVGText.number(s.chillerSeconds / 3600, digits: 4)) h"),
             ReportRow("Energy balance relative error", String(format: "%.2e", s.energyBalanceRelativeError)),
         ]
+        if let provenance = s.provenance {
+            rows.insert(ReportRow("Provenance of the scenario's values", provenance.joined(separator: "; "), .calibrated), at: 1)
+        }
         if let tokens = s.tokensGenerated {
             rows.append(ReportRow("Tokens generated\(s.servedModel.map { " (\($0))" } ?? "")",
                                   "\(SVGText.number(tokens, digits: 4)) (\(SVGText.fixed(s.tokensPerSecond ?? 0, 0)) tokens/s)", .calibrated))
