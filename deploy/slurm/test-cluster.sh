@@ -20,7 +20,8 @@ BIN=${FACTORY_TWIN:-$ROOT/.build/debug/factory-twin}
 SCENARIO=Scenarios/reference-immersion.yaml
 # 12 points (4 × 3) over 3 array tasks, 4 points per task; replications make a point last long enough to cancel a
 # task between its first and its last point.
-AXES=(--set facility.gpus=512,1024,2048,4096 --set heat_rejection.supply_setpoint=28°C,32°C,36°C)
+# The reference's training job needs 1,024 GPUs; the swept halls run without it (workload.kind=none, a one-value axis).
+AXES=(--set facility.gpus=512,1024,2048,4096 --set heat_rejection.supply_setpoint=28°C,32°C,36°C --set workload.kind=none)
 REPLICATIONS=${REPLICATIONS:-3}
 TASKS=3
 
