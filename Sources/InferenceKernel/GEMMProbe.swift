@@ -17,10 +17,12 @@ public enum GEMMProbe {
         public var threads: Int
     }
 
-    /// Runs the probe with the micro-kernels of level `isa`.
+    /// Runs the probe with the micro-kernels of level `isa`, timed by `clock`: `.wall` (elapsed), or `.cpu` (the
+    /// process's processor time, which a thread waiting for a core does not accrue, so a training step and this probe
+    /// timed the same way give a ratio the machine's load cancels from; the pool's spinning counts in both).
     public static func measure(batch: Int = 64, n: Int = 768, rows: Int = 768, productsPerRound: Int = 20,
                                repetitions: Int = 5, threads: KernelThreads = .allCores,
-                               isa: KernelISA = .active) -> Result {
+                               isa: KernelISA = .active, clock: BenchClock = .wall) -> Result {
         let x = AlignedFloatBuffer(count: batch * n), w = AlignedFloatBuffer(count: rows * n)
         let y = AlignedFloatBuffer(count: batch * rows)
         var rng = SplitMix64(seed: 7)
@@ -29,11 +31,11 @@ public enum GEMMProbe {
         let segment = Matmul.Segment(weights: .float32(w.base), rows: rows, output: y.base, outputStride: rows)
         var best = Double.infinity
         for _ in 0...max(1, repetitions) {   // first round is a warm-up
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = clock.now()
             for _ in 0..<productsPerRound {
                 Matmul.run(x: x.base, batch: batch, n: n, segments: [segment], threads: threads, isa: isa)
             }
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            best = min(best, clock.now() - start)
         }
         let flops = 2 * Double(batch * n * rows * productsPerRound)
         return Result(flopsPerSecond: flops / best, batch: batch, n: n, rows: rows, threads: threads.count)

@@ -138,7 +138,7 @@ public enum KernelCalibration {
         let threads = options.threads
         let m = try TrainingBenchmark.measure(weights: weights, modelName: modelName, batch: options.trainingBatch,
                                               sequenceLength: length, steps: max(options.trainingSteps, 1),
-                                              threads: threads, probe: { GEMMProbe.measureProcessorTime(threads: threads) })
+                                              threads: threads, probe: { GEMMProbe.measure(threads: threads, clock: .cpu).flopsPerSecond })
         let section = KernelProfile.Training(m, gemmPeakFlopsPerSecond: peak)
         progress(String(format: "  %.1f tokens/s, %.1f model GFLOP/s, %.0f %% of the GEMM roof",
                         m.tokensPerSecond, m.gflops, 100 * section.rooflineFraction))

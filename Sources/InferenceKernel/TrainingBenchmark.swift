@@ -79,7 +79,7 @@ public enum TrainingBenchmark {
     }
 
     /// Times `steps` training steps after one untimed warm-up step, best of `repetitions` (wall time); with `probe`
-    /// (FLOPs per processor-second, e.g. `GEMMProbe.measureProcessorTime`), the GEMM roof is probed just before
+    /// (FLOPs per processor-second, e.g. `GEMMProbe.measure(clock: .cpu)`), the GEMM roof is probed just before
     /// every timed step, which is also timed in processor seconds.
     /// - Throws: `KernelError.invalidArgument` for steps or repetitions < 1, or as `TrainingModel.init`.
     public static func measure(weights: TransformerWeights, modelName: String, batch: Int, sequenceLength: Int,
@@ -106,9 +106,9 @@ public enum TrainingBenchmark {
             for i in 0..<steps {
                 if let probe { probes.append(probe()) }
                 let start = DispatchTime.now().uptimeNanoseconds
-                let processor = CPUClock.processSeconds()
+                let processor = BenchClock.cpu.now()
                 let loss = try step()
-                times.append(CPUClock.processSeconds() - processor)
+                times.append(BenchClock.cpu.now() - processor)
                 total += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 if i == 0 { first = loss }
                 last = loss

@@ -70,7 +70,7 @@ struct BenchTrain: AsyncParsableCommand {
             KernelCommandSupport.progress("train \(preset.rawValue): \(batch) × \(sequenceLength) tokens, \(steps) steps × \(repetitions)")
             let m = try TrainingBenchmark.measure(weights: weights, modelName: preset.rawValue, batch: batch,
                                                   sequenceLength: sequenceLength, steps: steps, repetitions: repetitions,
-                                                  threads: pool, probe: { GEMMProbe.measureProcessorTime(threads: pool) })
+                                                  threads: pool, probe: { GEMMProbe.measure(threads: pool, clock: .cpu).flopsPerSecond })
             KernelCommandSupport.progress(String(format: "  %.1f tokens/s, %.2f s/step, %.1f model GFLOP/s",
                                                  m.tokensPerSecond, m.secondsPerStep, m.gflops))
             measurements.append(m)
